@@ -1,0 +1,303 @@
+package org.ac1explorer.archive;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import us.hebi.matlab.mat.format.Mat5File;
+
+/**
+ * An opened CRCNS-AC1 dataset: the index of cells (Wehr sessions sorted, then asari-results-1,
+ * then asari-results-2) with their stimuli and repeats, and on-demand reading of repeat traces
+ * (mV) and stimulus waveforms. Holds no traces; waveforms are kept in a bounded cache. Nothing is
+ * ever written into the data folder. Thread-safe.
+ */
+public final class Ac1Archive implements Closeable {
+    /** Waveform samples kept in memory across calls (about 200 MB of doubles). */
+    private static final long WAVEFORM_CACHE_SAMPLES = 25_000_000L;
+    private static final double SEGMENT_RAMP_MS = 5.0;
+
+    private final ArchiveParts parts;
+    private final List<CellRecord> cells;
+    private final Map<String, WehrReader.StimulusFile> wehrStimuli;
+    private final ProblemLog problems;
+    private final WaveformCache waveforms;
+
+    private Ac1Archive(ArchiveParts parts, List<CellRecord> cells, Map<String, WehrReader.StimulusFile> wehrStimuli,
+                       ProblemLog problems, WaveformCache waveforms) {
+        this.parts = parts;
+        this.cells = List.copyOf(cells);
+        this.wehrStimuli = wehrStimuli;
+        this.problems = problems;
+        this.waveforms = waveforms;
+    }
+
+    /**
+     * Opens {@code dataDir} and builds the index of cells, reading the trial files' triggers in
+     * parallel (traces are not decoded). Throws IOException only when the folder is unusable; bad
+     * files are skipped and listed in {@link #problems()}.
+     */
+    public static Ac1Archive open(Path dataDir, ProgressMonitor monitor) throws IOException {
+        ProblemLog problems = new ProblemLog();
+        ArchiveParts parts = ArchiveParts.locate(dataDir, problems);
+        try {
+            return build(parts, problems, monitor);
+        } catch (RuntimeException e) {
+            parts.close();
+            throw e;
+        }
+    }
+
+    private record SessionJob(ArchiveTree tree, String part, String session, int wehrIdx) {
+    }
+
+    private static Ac1Archive build(ArchiveParts parts, ProblemLog problems, ProgressMonitor monitor) {
+        WaveformCache cache = new WaveformCache(WAVEFORM_CACHE_SAMPLES);
+        Map<String, WehrReader.StimulusFile> wehrIndex = new LinkedHashMap<>();
+        List<SessionJob> jobs = new ArrayList<>();
+        ArchiveTree main = parts.main();
+        if (main != null && main.isDirectory("wehr")) {
+            monitor.progress(0, 1, "Reading Wehr stimulus index");
+            wehrIndex = WehrReader.stimulusIndex(main, problems,
+                    (path, w) -> cache.put("wehr:" + path, w), monitor);
+            if (!main.isDirectory(WehrReader.RESULTS)) {
+                problems.error(main.describe(WehrReader.RESULTS), "Wehr results folder not found: no Wehr cells");
+            }
+            List<String> sessions = WehrReader.sessions(main);
+            for (int i = 0; i < sessions.size(); i++) {
+                jobs.add(new SessionJob(main, "wehr", sessions.get(i), i));
+            }
+        }
+        if (main != null && !main.isDirectory(AsariReader.STIMULI)) {
+            problems.error(main.describe(AsariReader.STIMULI), "Asari stimulus folder not found: Asari stimuli cannot be built");
+        }
+        for (int k = 1; k <= 2; k++) {
+            ArchiveTree t = k == 1 ? parts.asariResults1() : parts.asariResults2();
+            if (t != null) {
+                for (String s : AsariReader.sessions(t)) {
+                    jobs.add(new SessionJob(t, "asari-results-" + k, s, -1));
+                }
+            }
+        }
+        Map<String, WehrReader.StimulusFile> index = wehrIndex;
+        AtomicLong done = new AtomicLong();
+        int total = jobs.size();
+        monitor.progress(0, total, "Reading cells");
+        @SuppressWarnings("unchecked")
+        Optional<CellRecord>[] found = new Optional[total];
+        ProblemLog[] local = new ProblemLog[total];
+        IntStream.range(0, total).parallel().forEach(i -> {
+            monitor.checkCancelled();
+            SessionJob j = jobs.get(i);
+            local[i] = new ProblemLog();
+            found[i] = j.part().equals("wehr")
+                    ? WehrReader.readCell(j.tree(), j.session(), j.wehrIdx(), index, local[i])
+                    : AsariReader.readCell(j.tree(), j.part(), j.session(), local[i]);
+            long d = done.incrementAndGet();
+            monitor.progress(d, total, "Reading cells: " + j.session());
+        });
+        List<CellRecord> cells = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            problems.addAll(local[i].snapshot());
+            found[i].ifPresent(cells::add);
+        }
+        return new Ac1Archive(parts, cells, index, problems, cache);
+    }
+
+    public Path dataDir() {
+        return parts.dataDir();
+    }
+
+    public ArchiveParts parts() {
+        return parts;
+    }
+
+    /** All cells of the index, in the reference order. */
+    public List<CellRecord> cells() {
+        return cells;
+    }
+
+    /** Problems met so far (index building and any later reads), in the order met. */
+    public List<Problem> problems() {
+        return problems.snapshot();
+    }
+
+    public ProblemLog problemLog() {
+        return problems;
+    }
+
+    private ArchiveTree treeOf(CellRecord cell) {
+        return switch (cell.part()) {
+            case "wehr" -> parts.main();
+            case "asari-results-1" -> parts.asariResults1();
+            case "asari-results-2" -> parts.asariResults2();
+            default -> throw new IllegalArgumentException("unknown part " + cell.part());
+        };
+    }
+
+    /**
+     * The repeats of every stimulus of a cell, cut from the traces in mV, reading each trial file
+     * once. A stimulus whose files all fail is absent (each failure is a problem).
+     */
+    public Map<StimulusKey, RawRepeats> readRepeats(CellRecord cell) {
+        return readRepeats(cell, cell.stimuli());
+    }
+
+    /** The repeats of one stimulus of a cell; empty when none of its trial files can be read. */
+    public Optional<RawRepeats> readRepeats(CellRecord cell, CellStimulus stimulus) {
+        return Optional.ofNullable(readRepeats(cell, List.of(stimulus)).get(stimulus.key()));
+    }
+
+    private record Trace(double[] mv, double sf) {
+    }
+
+    private Map<StimulusKey, RawRepeats> readRepeats(CellRecord cell, List<CellStimulus> stimuli) {
+        ArchiveTree tree = treeOf(cell);
+        Map<String, Optional<Trace>> traces = new LinkedHashMap<>();
+        Map<StimulusKey, RawRepeats> out = new LinkedHashMap<>();
+        for (CellStimulus st : stimuli) {
+            List<double[]> cut = new ArrayList<>();
+            double sf = Double.NaN;
+            for (RepeatRef ref : st.repeats()) {
+                Optional<Trace> t = traces.computeIfAbsent(ref.file(), f -> readTrace(tree, f));
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (cut.isEmpty()) {
+                    sf = t.get().sf();
+                }
+                cut.add(cutRepeat(t.get().mv(), t.get().sf(), ref.triggerTime(), ref.durationMs()));
+            }
+            if (!cut.isEmpty()) {
+                out.put(st.key(), new RawRepeats(sf, cut));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Trace> readTrace(ArchiveTree tree, String path) {
+        try {
+            Mat5File mat = MatLoader.load(tree, path, Set.of("response"));
+            MatStruct resp = MatStruct.of(WehrReader.first(mat, "response"))
+                    .orElseThrow(() -> new MatReadException("no 'response' struct"));
+            double[] counts = resp.get("trace").flatMap(MatValues::doubles)
+                    .orElseThrow(() -> new MatReadException("response.trace is missing or not numeric"));
+            OptionalDouble scale = resp.number("scale");
+            OptionalDouble sf = resp.number("sf");
+            if (scale.isEmpty()) {
+                throw new MatReadException("response.scale is missing or not numeric");
+            }
+            if (sf.isEmpty() || !(sf.getAsDouble() > 0) || Double.isInfinite(sf.getAsDouble())) {
+                throw new MatReadException("response.sf is missing or not a positive number");
+            }
+            double k = scale.getAsDouble();
+            for (int i = 0; i < counts.length; i++) {
+                counts[i] *= k;
+            }
+            return Optional.of(new Trace(counts, sf.getAsDouble()));
+        } catch (MatReadException e) {
+            problems.error(tree.describe(path), e.getMessage() + "; its repeats are skipped");
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The repeat slice {@code [time-1, time-1+round(duration*sf/1000))} clipped to the trace; the
+     * trigger time is truncated toward zero first, as Python's int() does.
+     */
+    static double[] cutRepeat(double[] trace, double sf, double triggerTime, double durationMs) {
+        long onset = (long) triggerTime - 1;
+        double n = Math.rint(durationMs * sf / 1000.0);
+        long lo = Math.max(0, onset);
+        long hi = (long) Math.min(trace.length, lo + n);
+        if (hi <= lo || lo >= trace.length) {
+            return new double[0];
+        }
+        return java.util.Arrays.copyOfRange(trace, (int) lo, (int) hi);
+    }
+
+    /**
+     * The stimulus waveform: the Wehr file, or the Asari segments each given a 5 ms sin² ramp and
+     * concatenated. Throws when a file is missing or unreadable, or segments mix sample rates.
+     */
+    public Waveform waveform(StimulusInfo info) throws MatReadException {
+        if (info.isWehr()) {
+            WehrReader.StimulusFile f = wehrStimuli.get(info.description());
+            if (f == null || parts.main() == null) {
+                throw new MatReadException("stimulus \"" + info.description() + "\" is not in the Wehr stimulus index");
+            }
+            return waveforms.get("wehr:" + f.path(), () -> {
+                Mat5File mat = MatLoader.load(parts.main(), f.path(), Set.of("stimulus"));
+                MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
+                        .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
+                MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
+                return WehrReader.waveformOf(stim, param, "samples");
+            }, parts.main().describe(f.path()));
+        }
+        return waveforms.get("asari:" + info.segmentFiles(), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles());
+    }
+
+    /** Where a stimulus comes from, for messages. */
+    public String describeStimulus(StimulusInfo info) {
+        if (info.isWehr()) {
+            WehrReader.StimulusFile f = wehrStimuli.get(info.description());
+            return f == null || parts.main() == null ? info.description() : parts.main().describe(f.path());
+        }
+        return "Asari sequence " + String.join(" + ", info.segmentFiles());
+    }
+
+    private Waveform splice(List<String> files) throws MatReadException {
+        ArchiveTree main = parts.main();
+        if (main == null) {
+            throw new MatReadException("crcns-ac1 part (with asari/Stimuli) is missing");
+        }
+        List<double[]> pieces = new ArrayList<>();
+        double sf0 = Double.NaN;
+        int total = 0;
+        for (String file : files) {
+            String path = AsariReader.segmentPath(file);
+            if (path == null || !main.isFile(path)) {
+                throw new MatReadException("segment file " + (path == null ? file : main.describe(path)) + " not found");
+            }
+            Waveform w;
+            try {
+                Mat5File mat = MatLoader.load(main, path, Set.of("stimulus"));
+                MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
+                        .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
+                MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
+                w = WehrReader.waveformOf(stim, param, stim.has("sample") ? "sample" : "samples");
+            } catch (MatReadException e) {
+                throw new MatReadException("segment " + main.describe(path) + ": " + e.getMessage(), e);
+            }
+            if (pieces.isEmpty()) {
+                sf0 = w.sampleRateHz();
+            } else if (Math.abs(w.sampleRateHz() - sf0) > 1.0) {
+                throw new MatReadException("segments mix sample rates " + w.sampleRateHz() + " and " + sf0 + " Hz ("
+                        + main.describe(path) + ")");
+            }
+            double[] ramped = org.ac1explorer.dsp.Ramps.sin2(w.samples(), w.sampleRateHz(), SEGMENT_RAMP_MS);
+            pieces.add(ramped);
+            total += ramped.length;
+        }
+        double[] out = new double[total];
+        int pos = 0;
+        for (double[] p : pieces) {
+            System.arraycopy(p, 0, out, pos, p.length);
+            pos += p.length;
+        }
+        return new Waveform(out, sf0);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parts.close();
+    }
+}

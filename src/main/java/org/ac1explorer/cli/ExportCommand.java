@@ -1,0 +1,80 @@
+package org.ac1explorer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.ac1explorer.archive.Ac1Archive;
+import org.ac1explorer.dataset.AssembledDataset;
+import org.ac1explorer.dataset.DatasetAssembler;
+import org.ac1explorer.dataset.MatExport;
+import org.ac1explorer.dataset.Params;
+
+/** {@code export}: the S x N dataset as one MAT file (DESIGN §4). */
+final class ExportCommand {
+    static final String HELP = """
+            usage: ac1-explorer export --data DIR --out FILE.mat [--force] [options]
+
+            Writes freqs, params, stims (F x T single, dB), responses (R x T double or the 1x1 NaN
+            sentinel), stim_meta, nrn_meta, rejections and signal_type, readable by MATLAB and
+            scipy.io.loadmat. The file is written under a temporary name and renamed when complete.
+
+              --data DIR              folder holding the CRCNS-AC1 parts (extracted or zipped)
+              --out FILE.mat          where to write (must not exist unless --force)
+              --force                 replace an existing FILE.mat
+            """ + ParamOptions.HELP;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    ExportCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(String[] args) throws UsageException, IOException {
+        if (Cli.wantsHelp(args)) {
+            out.print(HELP);
+            return 0;
+        }
+        Set<String> valued = new HashSet<>(ParamOptions.NAMES);
+        valued.add("data");
+        valued.add("out");
+        CliOptions o = CliOptions.parse("export", args, valued, Set.of("force"));
+        Path data = o.requiredPath("data");
+        Path target = o.requiredPath("out").toAbsolutePath();
+        Params p = ParamOptions.from(o);
+        boolean force = o.has("force");
+        if (Files.exists(target) && !force) {
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace it)");
+        }
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + target + " is a folder; give a file name ending in .mat");
+        }
+        if (target.startsWith(data.toAbsolutePath().normalize())) {
+            throw new UsageException("--out " + target + " is inside the data folder; AC1 Explorer never writes there");
+        }
+        ConsoleProgress progress = new ConsoleProgress(err);
+        try (Ac1Archive archive = Ac1Archive.open(data, progress)) {
+            AssembledDataset d;
+            try {
+                d = DatasetAssembler.assemble(archive, p, progress);
+                progress.progress(0, 1, "Writing " + target.getFileName());
+                MatExport.write(d, target, force);
+            } finally {
+                progress.finish();
+            }
+            out.println("Wrote " + target + ": S=" + d.stimulusCount() + " N=" + d.neuronCount() + " F="
+                    + d.freqsHz().length + " signal_type=" + d.signalType() + " dropped_cells=" + d.droppedCells());
+            out.println("rejections: " + d.rejections());
+            if (!d.warnings().isEmpty() || !d.problems().isEmpty()) {
+                out.println(d.warnings().size() + " warning(s), " + d.problems().size()
+                        + " problem(s) while reading (run summary to list them)");
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package org.ac1explorer.dataset;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import org.ac1explorer.archive.Ac1Archive;
+import org.ac1explorer.archive.CellRecord;
+import org.ac1explorer.archive.CellStimulus;
+import org.ac1explorer.archive.MatReadException;
+import org.ac1explorer.archive.ProgressMonitor;
+import org.ac1explorer.archive.RawRepeats;
+import org.ac1explorer.archive.StimulusKey;
+import org.ac1explorer.archive.Waveform;
+import org.ac1explorer.dsp.LogBands;
+import org.ac1explorer.dsp.LogSpectrogramPlan;
+import org.ac1explorer.dsp.RepeatVerdict;
+
+/**
+ * Builds the S x N grid from an opened archive exactly as the reference loader does (DESIGN §2.7,
+ * §2b): cells are processed in parallel, then stimuli are registered in cell order (first cell
+ * wins), T is bounded per stimulus and everything cut to it.
+ */
+public final class DatasetAssembler {
+    private DatasetAssembler() {
+    }
+
+    /** What one cell contributes: per stimulus of the cell, its verdicts and kept binned block. */
+    private record CellOutcome(CellRecord cell, List<StimulusOutcome> stimuli) {
+    }
+
+    private record StimulusOutcome(CellStimulus stimulus, List<RepeatVerdict> verdicts, float[][] binned) {
+    }
+
+    /** Whether the cell is in the cohort the parameters select. */
+    public static boolean selects(Params p, CellRecord c) {
+        return p.experimenters().contains(c.experimenter()) && p.sites().contains(c.site());
+    }
+
+    /**
+     * Assembles the dataset; throws IllegalArgumentException for invalid parameters and
+     * IllegalStateException when no cell matches the filters or contributes data.
+     */
+    public static AssembledDataset assemble(Ac1Archive archive, Params p, ProgressMonitor monitor) {
+        p.validate();
+        List<CellRecord> cohort = archive.cells().stream().filter(c -> selects(p, c)).toList();
+        Map<StimulusKey, Optional<float[][]>> spectrograms = new ConcurrentHashMap<>();
+        Map<Double, LogSpectrogramPlan> plans = new ConcurrentHashMap<>();
+        AtomicLong done = new AtomicLong();
+        CellOutcome[] outcomes = new CellOutcome[cohort.size()];
+        monitor.progress(0, cohort.size(), "Processing cells");
+        IntStream.range(0, cohort.size()).parallel().forEach(i -> {
+            monitor.checkCancelled();
+            outcomes[i] = processCell(archive, cohort.get(i), p, spectrograms, plans, monitor);
+            monitor.progress(done.incrementAndGet(), cohort.size(), "Processing cells: " + cohort.get(i).session());
+        });
+
+        Map<StimulusKey, Integer> keyToS = new HashMap<>();
+        List<StimulusEntry> registered = new ArrayList<>();
+        List<CellRecord> neurons = new ArrayList<>();
+        List<int[]> placedAt = new ArrayList<>();
+        List<float[][]> placedBlock = new ArrayList<>();
+        RejectionCounts counts = RejectionCounts.ZERO;
+        int dropped = 0;
+        for (CellOutcome co : outcomes) {
+            int n = neurons.size();
+            boolean contributed = false;
+            for (StimulusOutcome so : co.stimuli()) {
+                counts = counts.plus(RejectionCounts.of(so.verdicts()));
+                if (so.binned().length == 0 || so.binned()[0].length == 0) {
+                    continue;
+                }
+                StimulusKey key = so.stimulus().key();
+                Integer s = keyToS.get(key);
+                if (s == null) {
+                    s = registered.size();
+                    keyToS.put(key, s);
+                    registered.add(new StimulusEntry(so.stimulus().info(), durationForT(so.stimulus(), archive),
+                            spectrograms.get(key).orElseThrow()));
+                }
+                placedAt.add(new int[] {s, n});
+                placedBlock.add(so.binned());
+                contributed = true;
+            }
+            if (contributed) {
+                neurons.add(co.cell());
+            } else {
+                dropped++;
+            }
+        }
+        if (neurons.isEmpty()) {
+            throw new IllegalStateException("no cells matched experimenter=" + String.join(",", p.experimenters())
+                    + " sites=" + String.join(",", p.sites()) + " (with data that survives gating)");
+        }
+        int nS = registered.size();
+        int[] shortest = new int[nS];
+        java.util.Arrays.fill(shortest, Integer.MAX_VALUE);
+        for (int k = 0; k < placedAt.size(); k++) {
+            int s = placedAt.get(k)[0];
+            shortest[s] = Math.min(shortest[s], placedBlock.get(k)[0].length);
+        }
+        List<StimulusEntry> stimuli = new ArrayList<>();
+        int[] tCanon = new int[nS];
+        for (int s = 0; s < nS; s++) {
+            StimulusEntry e = registered.get(s);
+            int t = canonicalT(e.durationMs(), p.dtMs(), e.frames(), shortest[s]);
+            tCanon[s] = t;
+            stimuli.add(new StimulusEntry(e.info(), e.durationMs(), cutColumns(e.spectrogramDb(), t)));
+        }
+        float[][][][] responses = new float[nS][neurons.size()][][];
+        for (int k = 0; k < placedAt.size(); k++) {
+            int s = placedAt.get(k)[0];
+            int n = placedAt.get(k)[1];
+            responses[s][n] = cutColumns(placedBlock.get(k), tCanon[s]);
+        }
+        Set<String> kinds = new LinkedHashSet<>();
+        neurons.forEach(c -> kinds.add(c.signalType()));
+        List<String> warnings = new ArrayList<>();
+        String signalType = kinds.size() == 1 ? kinds.iterator().next() : "mixed";
+        if (kinds.size() > 1) {
+            warnings.add("the cohort mixes cell-attached (spikes) and whole-cell (subthreshold Vm) cells: "
+                    + "their responses are in different units; filter by site to get one kind");
+        }
+        return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
+                neurons, responses, counts, signalType, dropped, archive.problems(), warnings);
+    }
+
+    /** T = min(round(duration/dt) if non-zero, spectrogram frames, shortest response), over the positive ones. */
+    static int canonicalT(double durationMs, double dtMs, int specFrames, int shortestResponse) {
+        double tDur = Math.rint(durationMs / dtMs);
+        long t = Long.MAX_VALUE;
+        if (tDur != 0 && tDur > 0) {
+            t = Math.min(t, (long) Math.min(tDur, Integer.MAX_VALUE));
+        }
+        if (specFrames > 0) {
+            t = Math.min(t, specFrames);
+        }
+        if (shortestResponse > 0) {
+            t = Math.min(t, shortestResponse);
+        }
+        return t == Long.MAX_VALUE ? 0 : (int) t;
+    }
+
+    /**
+     * The duration that bounds T: the first registering cell's trigger duration; for a Wehr trial
+     * without one, the waveform's own length.
+     */
+    private static double durationForT(CellStimulus st, Ac1Archive archive) {
+        double d = st.info().durationMs();
+        if (d != 0 || !st.info().isWehr()) {
+            return d;
+        }
+        try {
+            return archive.waveform(st.info()).durationMs();
+        } catch (MatReadException e) {
+            return 0;
+        }
+    }
+
+    static float[][] cutColumns(float[][] block, int t) {
+        float[][] out = new float[block.length][];
+        for (int r = 0; r < block.length; r++) {
+            out[r] = block[r].length == t ? block[r] : java.util.Arrays.copyOf(block[r], Math.min(t, block[r].length));
+        }
+        return out;
+    }
+
+    private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p,
+                                           Map<StimulusKey, Optional<float[][]>> spectrograms,
+                                           Map<Double, LogSpectrogramPlan> plans, ProgressMonitor monitor) {
+        Map<StimulusKey, RawRepeats> raw = archive.readRepeats(cell);
+        List<StimulusOutcome> out = new ArrayList<>();
+        for (CellStimulus st : cell.stimuli()) {
+            monitor.checkCancelled();
+            Waveform w;
+            try {
+                w = archive.waveform(st.info());
+            } catch (MatReadException e) {
+                archive.problemLog().error(archive.describeStimulus(st.info()),
+                        e.getMessage() + "; skipped for cell " + cell.session());
+                continue;
+            }
+            RawRepeats reps = raw.get(st.key());
+            if (reps == null) {
+                continue;
+            }
+            RepeatAnalysis a = RepeatAnalysis.of(reps, p.detrendMedMs(), p.detrendGaussMs());
+            List<RepeatVerdict> verdicts = a.verdicts(p.gating());
+            float[][] binned = ResponseBinning.binKept(a, verdicts, cell.isSpiking(), p);
+            if (binned.length > 0) {
+                spectrograms.computeIfAbsent(st.key(), k -> Optional.of(plans
+                        .computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(),
+                                p.effectiveWindowMs(), p.fminHz(), p.fmaxHz(), p.binsPerOctave()))
+                        .compute(w.samples()).db()));
+            }
+            out.add(new StimulusOutcome(st, verdicts, binned));
+        }
+        return new CellOutcome(cell, out);
+    }
+}

@@ -1,0 +1,180 @@
+package org.ac1explorer.dataset;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.ac1explorer.archive.CellRecord;
+import org.ac1explorer.archive.StimulusInfo;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.Cell;
+import us.hebi.matlab.mat.types.MatlabType;
+import us.hebi.matlab.mat.types.Matrix;
+import us.hebi.matlab.mat.types.Struct;
+
+/**
+ * Writes an {@link AssembledDataset} as one MAT v5 file in the export schema (DESIGN §4), readable
+ * by scipy.io.loadmat and MATLAB. The file is written to a temporary name in the target folder and
+ * renamed, so the target is either the previous file or the complete new one.
+ */
+public final class MatExport {
+    private MatExport() {
+    }
+
+    /** Writes {@code d} to {@code out}; refuses to replace an existing file unless {@code overwrite}. */
+    public static void write(AssembledDataset d, Path out, boolean overwrite) throws IOException {
+        Path target = out.toAbsolutePath();
+        if (Files.exists(target) && !overwrite) {
+            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace it)");
+        }
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException(target + ": the folder " + dir + " does not exist");
+        }
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        try {
+            Mat5File mat = toMat(d);
+            Files.delete(tmp);
+            Mat5.writeToFile(mat, tmp.toFile());
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    static Mat5File toMat(AssembledDataset d) {
+        Params p = d.params();
+        int nS = d.stimulusCount();
+        int nN = d.neuronCount();
+        Mat5File mat = Mat5.newMatFile();
+        mat.addArray("freqs", row(d.freqsHz()));
+        Struct params = Mat5.newStruct()
+                .set("dt_ms", Mat5.newScalar(p.dtMs()))
+                .set("fmin", Mat5.newScalar(p.fminHz()))
+                .set("fmax", Mat5.newScalar(p.fmaxHz()))
+                .set("bins_per_octave", Mat5.newScalar(p.binsPerOctave()))
+                .set("window_ms", Mat5.newScalar(p.effectiveWindowMs()))
+                .set("detrend_med_ms", Mat5.newScalar(p.detrendMedMs()))
+                .set("detrend_gauss_ms", Mat5.newScalar(p.detrendGaussMs()))
+                .set("abs_mv_max", Mat5.newScalar(p.absMvMax()))
+                .set("step_mv", Mat5.newScalar(p.stepMv()))
+                .set("max_step_frac", Mat5.newScalar(p.maxStepFrac()))
+                .set("min_xcorr", Mat5.newScalar(p.minXcorr()))
+                .set("experimenter", Mat5.newString(String.join(",", p.experimenters())))
+                .set("sites", Mat5.newString(String.join(",", p.sites())));
+        mat.addArray("params", params);
+
+        Cell stims = Mat5.newCell(nS, 1);
+        Cell stimMeta = Mat5.newCell(nS, 1);
+        for (int s = 0; s < nS; s++) {
+            StimulusEntry e = d.stimuli().get(s);
+            stims.set(s, 0, single(e.spectrogramDb()));
+            stimMeta.set(s, 0, stimulusMeta(e.info()));
+        }
+        mat.addArray("stims", stims);
+
+        Cell responses = Mat5.newCell(nS, nN);
+        for (int s = 0; s < nS; s++) {
+            for (int n = 0; n < nN; n++) {
+                float[][] r = d.response(s, n);
+                responses.set(s, n, r == null ? Mat5.newScalar(Double.NaN) : widened(r));
+            }
+        }
+        mat.addArray("responses", responses);
+        mat.addArray("stim_meta", stimMeta);
+
+        Cell nrnMeta = Mat5.newCell(nN, 1);
+        for (int n = 0; n < nN; n++) {
+            nrnMeta.set(n, 0, neuronMeta(d.neurons().get(n)));
+        }
+        mat.addArray("nrn_meta", nrnMeta);
+        RejectionCounts rc = d.rejections();
+        mat.addArray("rejections", Mat5.newStruct()
+                .set("kept", Mat5.newScalar(rc.kept()))
+                .set("range", Mat5.newScalar(rc.range()))
+                .set("step", Mat5.newScalar(rc.step()))
+                .set("xcorr", Mat5.newScalar(rc.xcorr())));
+        mat.addArray("signal_type", Mat5.newString(d.signalType()));
+        return mat;
+    }
+
+    private static Matrix row(double[] v) {
+        Matrix m = Mat5.newMatrix(1, v.length);
+        for (int i = 0; i < v.length; i++) {
+            m.setDouble(0, i, v[i]);
+        }
+        return m;
+    }
+
+    private static Matrix single(float[][] a) {
+        int rows = a.length;
+        int cols = rows == 0 ? 0 : a[0].length;
+        Matrix m = Mat5.newMatrix(rows, cols, MatlabType.Single);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                m.setFloat(r, c, a[r][c]);
+            }
+        }
+        return m;
+    }
+
+    private static Matrix widened(float[][] a) {
+        int rows = a.length;
+        int cols = rows == 0 ? 0 : a[0].length;
+        Matrix m = Mat5.newMatrix(rows, cols);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                m.setDouble(r, c, a[r][c]);
+            }
+        }
+        return m;
+    }
+
+    private static Struct stimulusMeta(StimulusInfo info) {
+        Struct st = Mat5.newStruct()
+                .set("experimenter", Mat5.newString(info.experimenter()))
+                .set("category", Mat5.newString(info.category()))
+                .set("description", Mat5.newString(info.description()))
+                .set("duration_s", Mat5.newScalar(info.durationMs() / 1000.0));
+        if (info.isWehr()) {
+            st.set("idx", Mat5.newScalar(info.idx()));
+        } else {
+            st.set("class_n", Mat5.newScalar(info.classN() == null ? Double.NaN : info.classN()));
+            List<Integer> segs = info.segments();
+            Matrix segRow = Mat5.newMatrix(1, segs.size());
+            for (int i = 0; i < segs.size(); i++) {
+                segRow.setDouble(0, i, segs.get(i));
+            }
+            st.set("segments", segRow);
+            Cell files = Mat5.newCell(1, info.segmentFiles().size());
+            for (int i = 0; i < info.segmentFiles().size(); i++) {
+                files.set(0, i, Mat5.newString(info.segmentFiles().get(i)));
+            }
+            st.set("segment_files", files);
+        }
+        return st;
+    }
+
+    private static Struct neuronMeta(CellRecord c) {
+        Integer pen = c.penetrationNumber();
+        return Mat5.newStruct()
+                .set("experimenter", Mat5.newString(c.experimenter()))
+                .set("session", Mat5.newString(c.session()))
+                .set("animal_id", Mat5.newString(c.animalId()))
+                .set("penetration", pen != null ? Mat5.newScalar(pen) : Mat5.newString(c.penetration()))
+                .set("date", Mat5.newString(c.date()))
+                .set("site", Mat5.newString(c.site()))
+                .set("recording_type", Mat5.newString(c.recordingType()))
+                .set("signal_type", Mat5.newString(c.signalType()))
+                .set("species", Mat5.newString("rat"))
+                .set("wehr_cell_idx", Mat5.newScalar(c.wehrCellIdx()));
+    }
+}

@@ -1,0 +1,56 @@
+package org.ac1explorer.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ac1explorer.dsp.Binning;
+import org.ac1explorer.dsp.GateReason;
+import org.ac1explorer.dsp.RepeatVerdict;
+import org.ac1explorer.dsp.SpikeDetector;
+
+/**
+ * The binned response of one cell x stimulus: the kept repeats (for spiking cells their smoothed
+ * spike trains first) average-pooled into dt bins, all cut to the shortest, rounded to float as
+ * the reference stores them. Rows are repeats, columns time bins of dt ms.
+ */
+public final class ResponseBinning {
+    private ResponseBinning() {
+    }
+
+    /** The kept repeats' signals before binning: detrended mV, or spike PSTHs for spiking cells. */
+    public static List<double[]> keptSignals(RepeatAnalysis a, List<RepeatVerdict> verdicts, boolean spiking, Params p) {
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < verdicts.size(); i++) {
+            if (verdicts.get(i).reason() != GateReason.KEPT) {
+                continue;
+            }
+            double[] d = a.detrended().get(i);
+            out.add(spiking ? SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs()).psth() : d);
+        }
+        return out;
+    }
+
+    /** kept x T float block; zero rows when no repeat was kept. */
+    public static float[][] bin(List<double[]> keptSignals, double sfHz, double dtMs) {
+        List<double[]> binned = new ArrayList<>();
+        int t = Integer.MAX_VALUE;
+        for (double[] s : keptSignals) {
+            double[] b = Binning.mean(s, sfHz, dtMs);
+            binned.add(b);
+            t = Math.min(t, b.length);
+        }
+        float[][] out = new float[binned.size()][];
+        for (int r = 0; r < out.length; r++) {
+            double[] b = binned.get(r);
+            float[] row = new float[t];
+            for (int k = 0; k < t; k++) {
+                row[k] = (float) b[k];
+            }
+            out[r] = row;
+        }
+        return out;
+    }
+
+    public static float[][] binKept(RepeatAnalysis a, List<RepeatVerdict> verdicts, boolean spiking, Params p) {
+        return bin(keptSignals(a, verdicts, spiking, p), a.sfHz(), p.dtMs());
+    }
+}
