@@ -27,6 +27,12 @@ public final class RunningMedian {
 
     /** The running median of {@code x} over {@code size} samples; a copy when {@code size <= 1} or {@code x} is empty. */
     public static double[] filter(double[] x, int size) {
+        int runs = Math.min(Runtime.getRuntime().availableProcessors(), x.length / PARALLEL_RUN);
+        return filter(x, size, runs);
+    }
+
+    /** The same, its blocks split into (at most) {@code runs} parallel runs. */
+    static double[] filter(double[] x, int size, int runs) {
         int n = x.length;
         if (n == 0 || size <= 1) {
             return x.clone();
@@ -41,13 +47,11 @@ public final class RunningMedian {
             ext[j] = j < extLen ? SortKey.of(x[reflect(j - before, n)]) : Long.MAX_VALUE;
         }
         double[] out = new double[n];
-        int runs = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / PARALLEL_RUN));
-        runs = Math.min(runs, outBlocks);
-        if (runs == 1) {
+        int per = (outBlocks + Math.max(1, runs) - 1) / Math.max(1, runs);
+        int count = (outBlocks + per - 1) / per;
+        if (count == 1) {
             new Run(ext, k, 0, outBlocks).fill(out, n);
         } else {
-            int per = (outBlocks + runs - 1) / runs;
-            int count = (outBlocks + per - 1) / per;
             IntStream.range(0, count).parallel().forEach(r ->
                     new Run(ext, k, r * per, Math.min(outBlocks, (r + 1) * per)).fill(out, n));
         }
