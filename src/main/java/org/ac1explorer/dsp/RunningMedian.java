@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * sorting", 2014). The extended trace is cut into blocks of {@code size} samples, each sorted
  * once; a window spans the tail of block A and the head of block B, kept as two sorted
  * doubly-linked lists (A loses an element per step, B regains one by dancing links), and two
- * pointers separating the {@code size/2} smallest elements from the rest move a few nodes per
- * step. Long traces are cut into independent runs of blocks computed in parallel; the result
+ * pointers separating the {@code size/2} smallest elements from the rest move at most one node
+ * per step. Long traces are cut into independent runs of blocks computed in parallel; the result
  * does not depend on the split.
  */
 public final class RunningMedian {
