@@ -8,7 +8,7 @@ package org.ac1explorer.dsp;
  */
 final class BlockSort {
 
-    private static final int INSERTION_MAX = 24;
+    private static final int INSERTION_MAX = 64;
     private static final int MAX_DIGIT_BITS = 11;
 
     private BlockSort() {
