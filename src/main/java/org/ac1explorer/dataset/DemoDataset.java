@@ -85,10 +85,10 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  *     param.stimulus (skip and warn).</li>
  * <li>The second results-1 A1 cell lists param.stimulus in reverse order in its last file (same sequences, other
  *     indices) and has one trigger with a fractional {@code time} (truncated by the loader).</li>
- * <li>Gating artifacts, each caught at the default thresholds: a repeat clipped at the int16 rail for 12 ms
- *     (range; Wehr cell 0, first results-1 A1 cell), 40-ms 50-mV access jumps over ~1.5 % of a repeat (step; Wehr
- *     cell 2, second results-1 A1 cell... see {@link SyntheticNeuron.Artifact}) and an inverted response (xcorr;
- *     Wehr cell 1, first results-2 A1 cell). Groups with an artifact have at least 5 repeats.</li>
+ * <li>Gating artifacts, each caught at the default thresholds: a repeat clipped
+ *     at the int16 rail for 12 ms (range: Wehr cell 0, second results-1 A1 cell), 40-ms 50-mV access jumps over
+ *     ~1.5 % of a repeat (step: Wehr cell 2, first results-1 A1 cell) and an inverted response (xcorr: Wehr cell 1,
+ *     first results-2 A1 cell). A group with an artifact has at least 5 repeats, so the other repeats pass.</li>
  * <li>A stimulus heard by only some cells (NaN sentinels in the export); the first results-2 A1 cell hears a
  *     single sequence.</li>
  * <li>Both asari-results-1 and -2 populated, with A1 whole-cell ({@code auditory cortex}, {@code whole cell}) and
@@ -101,6 +101,9 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * its own derived seed, independent of thread scheduling.
  */
 public final class DemoDataset {
+    /** Seed of the built-in default dataset (the one a newcomer sees first). */
+    public static final long DEFAULT_SEED = 2004L;
+
     /** Name of the staging folder inside {@code outDir} while writing. */
     static final String STAGING = ".ac1-demo-partial";
 
