@@ -69,6 +69,7 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * only some cells.
  *
  * <h2>Edge cases (all present in SMALL; FULL has them and more at random)</h2>
+ * "Wehr cell i" is the i-th session in sorted order; session names depend on the seed.
  * <ul>
  * <li>Wehr trigger types {@code naturalsound}, {@code nauralsound} (the release's typo, Wehr cell 0),
  *     {@code natural} (cell 1) and {@code NaturalSound} (cell 2, case differs); non-natural trials {@code tone},
@@ -76,7 +77,8 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * <li>Wehr cell 1 has two {@code naturalsound} trials described "fragment 14: creaking door", which no stimulus
  *     file has: warn and skip.</li>
  * <li>{@code category1/1.mat} stores its waveform as a column, the others as rows.</li>
- * <li>Asari segments use {@code sample}, except {@code class<first>/2.mat} and {@code class<second>/4.mat} (and
+ * <li>Asari segments use {@code sample}, except the second segment of the first class and the fourth of the second
+ *     class (SMALL: {@code class1/2.mat}, {@code class6/4.mat}; and
  *     some more in FULL) which use {@code samples}.</li>
  * <li>Asari trigger types {@code naturalsound}, {@code natural sound} and once {@code "Natural Sound "}
  *     (case and trailing space); tones ({@code tone}) in every cell's first file; {@code noise} in some FULL files.</li>
