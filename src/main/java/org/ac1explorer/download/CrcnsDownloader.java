@@ -1,8 +1,6 @@
 package org.ac1explorer.download;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -27,9 +25,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ac1explorer.archive.ProgressMonitor;
@@ -196,27 +196,25 @@ public final class CrcnsDownloader {
         }
         Files.createDirectories(dest);
         List<ArchiveResult> results = new ArrayList<>();
-        try (Watchdog watchdog = new Watchdog(mon, options.stallTimeout())) {
-            boolean loginRejected = false;
-            for (String name : wanted) {
-                mon.checkCancelled();
-                ArchiveResult r;
-                if (loginRejected) {
-                    r = new ArchiveResult(name, Status.FAILED, dest.resolve(name), partSize(dest, name),
-                            Failure.NOT_ATTEMPTED, name + ": not tried, the CRCNS account was rejected");
-                } else {
-                    r = fetch(dest, name, credentials, mon, watchdog);
-                    loginRejected = r.failure() == Failure.LOGIN;
-                }
-                results.add(r);
+        boolean loginRejected = false;
+        for (String name : wanted) {
+            checkCancelled(mon);
+            ArchiveResult r;
+            if (loginRejected) {
+                r = new ArchiveResult(name, Status.FAILED, dest.resolve(name), partSize(dest, name),
+                        Failure.NOT_ATTEMPTED, name + ": not tried, the CRCNS account was rejected");
+            } else {
+                r = fetch(dest, name, credentials, mon);
+                loginRejected = r.failure() == Failure.LOGIN;
             }
+            results.add(r);
         }
         return results;
     }
 
     // ---------------------------------------------------------------------------------------------
 
-    private ArchiveResult fetch(Path dest, String name, Credentials credentials, ProgressMonitor mon, Watchdog watchdog) {
+    private ArchiveResult fetch(Path dest, String name, Credentials credentials, ProgressMonitor mon) {
         Path target = dest.resolve(name);
         Path part = dest.resolve(name + PART_SUFFIX);
         Long known = options.knownSizes().get(name);
@@ -235,7 +233,7 @@ public final class CrcnsDownloader {
                         + last.getMessage());
             }
             try {
-                long size = attempt(name, part, known, credentials, mon, watchdog);
+                long size = attempt(name, part, known, credentials, mon);
                 finish(name, part, target, known, size);
                 return new ArchiveResult(name, Status.DOWNLOADED, target, size, null,
                         name + ": downloaded, " + Bytes.format(size));
@@ -274,39 +272,22 @@ public final class CrcnsDownloader {
     }
 
     /** One request; returns the size of the complete {@code .part}. */
-    private long attempt(String name, Path part, Long known, Credentials credentials, ProgressMonitor mon, Watchdog watchdog)
+    private long attempt(String name, Path part, Long known, Credentials credentials, ProgressMonitor mon)
             throws AttemptFailure {
-        AttemptFailure failure = null;
-        long size = -1;
-        boolean cancelled = false;
-        watchdog.arm();
         try {
-            size = transfer(name, part, known, credentials, mon, watchdog);
-        } catch (AttemptFailure f) {
-            failure = f;
+            return transfer(name, part, known, credentials, mon);
         } catch (LocalWriteException e) {
-            failure = new AttemptFailure(Failure.LOCAL_IO, false, "cannot write " + part + ": " + describe(e.local()));
+            checkCancelled(mon); // an interrupt closes the file channel: that is a cancel, not a disk problem
+            throw new AttemptFailure(Failure.LOCAL_IO, false, "cannot write " + part + ": " + describe(e.local()));
+        } catch (BodyStream.StallException e) {
+            throw new AttemptFailure(Failure.NETWORK, true, e.getMessage());
         } catch (IOException | UncheckedIOException e) {
-            failure = network(e);
-        } catch (CancellationException e) {
-            cancelled = true;
-        } finally {
-            Watchdog.Reason fired = watchdog.disarm();
-            if (cancelled || fired == Watchdog.Reason.CANCEL || mon.isCancelled() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("cancelled");
-            }
-            if (fired == Watchdog.Reason.STALL) {
-                failure = new AttemptFailure(Failure.NETWORK, true,
-                        "no data from the server for " + options.stallTimeout().toSeconds() + " s");
-            }
+            checkCancelled(mon);
+            throw network(e);
         }
-        if (failure != null) {
-            throw failure;
-        }
-        return size;
     }
 
-    private long transfer(String name, Path part, Long known, Credentials credentials, ProgressMonitor mon, Watchdog watchdog)
+    private long transfer(String name, Path part, Long known, Credentials credentials, ProgressMonitor mon)
             throws IOException, AttemptFailure {
         long offset = partSize(part);
         if (known != null && offset > known) {
@@ -322,17 +303,18 @@ public final class CrcnsDownloader {
         String fn = DATASET_FOLDER + "/" + name;
         LoginForm form = LoginForm.of(credentials, fn);
         try {
-            HttpResponse<InputStream> response = send(form, offset);
-            try (InputStream in = response.body()) {
-                return receive(name, part, known, offset, response, in, mon, watchdog);
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(form, offset, mon);
+            try (BodyStream body = new BodyStream(mon, options.stallTimeout())) {
+                response.body().subscribe(body);
+                return receive(name, part, known, offset, response, body, mon);
             }
         } finally {
             form.clear();
         }
     }
 
-    private long receive(String name, Path part, Long known, long offset, HttpResponse<InputStream> response, InputStream in,
-            ProgressMonitor mon, Watchdog watchdog) throws IOException, AttemptFailure {
+    private long receive(String name, Path part, Long known, long offset, HttpResponse<?> response, BodyStream in,
+            ProgressMonitor mon) throws IOException, AttemptFailure {
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
@@ -374,12 +356,11 @@ public final class CrcnsDownloader {
                     "size mismatch: the server announces " + total + " bytes, expected " + known);
         }
         // Look at the first bytes before anything touches the disk: the login page is never saved.
-        watchdog.reading(true);
         byte[] head = new byte[8192];
-        int headLen = readAtLeast(in, head, type.contains("html") || start == 0 ? 4 : 0, watchdog);
+        int headLen = in.readAtLeast(head, 0, type.contains("html") || start == 0 ? 4 : 0);
         boolean html = type.startsWith("text/html") || type.startsWith("application/xhtml");
         if (html || (start == 0 && !ZipCheck.startsWithZipMagic(head, headLen))) {
-            headLen += readMore(in, head, headLen, head.length - headLen, watchdog);
+            headLen += in.readAtLeast(head, headLen, head.length - headLen);
             throw notAnArchive(head, headLen, html);
         }
         long received = 0;
@@ -394,7 +375,6 @@ public final class CrcnsDownloader {
                     ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
                     : Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            watchdog.reading(false);
             throw new LocalWriteException(e);
         }
         try (OutputStream o = out) {
@@ -402,23 +382,20 @@ public final class CrcnsDownloader {
             received += headLen;
             byte[] buf = new byte[BUFFER];
             while (true) {
-                mon.checkCancelled();
+                checkCancelled(mon);
                 if (expectedTotal >= 0 && start + received > expectedTotal) {
                     break;
                 }
-                int n = in.read(buf);
+                int n = in.read(buf, 0, buf.length);
                 if (n < 0) {
                     break;
                 }
-                watchdog.activity();
                 write(o, buf, n);
                 received += n;
                 if (rate.due()) {
                     mon.progress(start + received, expectedTotal, rate.message(name, start + received, expectedTotal));
                 }
             }
-        } finally {
-            watchdog.reading(false);
         }
         long written = start + received;
         mon.progress(written, expectedTotal, rate.message(name, written, expectedTotal));
@@ -477,7 +454,8 @@ public final class CrcnsDownloader {
         }
     }
 
-    private HttpResponse<InputStream> send(LoginForm form, long offset) throws IOException, AttemptFailure {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(LoginForm form, long offset, ProgressMonitor mon)
+            throws IOException, AttemptFailure {
         URI uri = endpoint;
         boolean post = true;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
@@ -494,19 +472,14 @@ public final class CrcnsDownloader {
             } else {
                 b.GET();
             }
-            HttpResponse<InputStream> r;
-            try {
-                r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted");
-            }
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> r = await(
+                    client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofPublisher()), mon);
             int s = r.statusCode();
             Optional<String> location = r.headers().firstValue("Location");
             if (!(s == 301 || s == 302 || s == 303 || s == 307 || s == 308) || location.isEmpty()) {
                 return r;
             }
-            r.body().close();
+            discard(r);
             URI next;
             try {
                 next = uri.resolve(location.get().strip());
@@ -575,38 +548,62 @@ public final class CrcnsDownloader {
         return m == null || m.isBlank() ? type : type + ": " + m;
     }
 
-    /** Reads until at least {@code min} bytes are in {@code buf} (or EOF); returns the count. */
-    private static int readAtLeast(InputStream in, byte[] buf, int min, Watchdog watchdog) throws IOException {
-        int n = 0;
-        while (n < min) {
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
-                break;
+    /** Waits for the response headers in short slices, so a cancel or interrupt is prompt. */
+    private static <T> HttpResponse<T> await(CompletableFuture<HttpResponse<T>> future, ProgressMonitor mon) throws IOException {
+        while (true) {
+            if (mon.isCancelled() || Thread.currentThread().isInterrupted()) {
+                future.cancel(true);
+                throw new CancellationException("cancelled");
             }
-            watchdog.activity();
-            n += r;
+            try {
+                return future.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // check the monitor again
+            } catch (InterruptedException e) {
+                future.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new CancellationException("cancelled");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                throw new IOException(c == null ? "request failed" : c.getMessage(), c);
+            }
         }
-        return n;
     }
 
-    /** Reads up to {@code max} more bytes at {@code off} without waiting past what one read gives. */
-    private static int readMore(InputStream in, byte[] buf, int off, int max, Watchdog watchdog) throws IOException {
-        int n = 0;
-        while (n < max) {
-            int r = in.read(buf, off + n, max - n);
-            if (r < 0) {
-                break;
+    private static void discard(HttpResponse<Flow.Publisher<List<ByteBuffer>>> r) {
+        r.body().subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                s.cancel();
             }
-            watchdog.activity();
-            n += r;
+
+            @Override
+            public void onNext(List<ByteBuffer> item) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+    }
+
+    private static void checkCancelled(ProgressMonitor mon) {
+        if (mon.isCancelled() || Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("cancelled");
         }
-        return n;
     }
 
     private static void pause(Duration d, ProgressMonitor mon) {
         long end = System.nanoTime() + d.toNanos();
         while (true) {
-            mon.checkCancelled();
+            checkCancelled(mon);
             long left = end - System.nanoTime();
             if (left <= 0) {
                 return;
@@ -678,89 +675,6 @@ public final class CrcnsDownloader {
             }
             sb.append("  ").append(Bytes.format((long) perSec)).append("/s");
             return sb.toString();
-        }
-    }
-
-    /**
-     * Interrupts the downloading thread when the monitor is cancelled (any time) or when no body byte
-     * arrived for the stall timeout (while reading). The interrupt unblocks
-     * {@code HttpClient.send} and reads of its body stream.
-     */
-    static final class Watchdog implements AutoCloseable {
-        enum Reason {
-            CANCEL, STALL
-        }
-
-        private final ScheduledExecutorService timer;
-        private final ProgressMonitor monitor;
-        private final long stallNanos;
-        private Thread thread;
-        private boolean armed;
-        private volatile boolean reading;
-        private volatile long lastActivity;
-        private Reason fired;
-
-        Watchdog(ProgressMonitor monitor, Duration stall) {
-            this.monitor = monitor;
-            this.stallNanos = stall.toNanos();
-            this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "crcns-download-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
-            long period = Math.max(5, Math.min(100, stall.toMillis() / 4));
-            timer.scheduleAtFixedRate(this::check, period, period, TimeUnit.MILLISECONDS);
-        }
-
-        synchronized void arm() {
-            thread = Thread.currentThread();
-            armed = true;
-            fired = null;
-            reading = false;
-            lastActivity = System.nanoTime();
-        }
-
-        void reading(boolean on) {
-            lastActivity = System.nanoTime();
-            reading = on;
-        }
-
-        void activity() {
-            lastActivity = System.nanoTime();
-        }
-
-        /** Stops watching; returns why it fired (clearing the interrupt it caused), or null. */
-        synchronized Reason disarm() {
-            armed = false;
-            reading = false;
-            Reason r = fired;
-            fired = null;
-            if (r != null) {
-                Thread.interrupted();
-            }
-            return r;
-        }
-
-        private synchronized void check() {
-            if (!armed) {
-                return;
-            }
-            Reason r = null;
-            if (monitor.isCancelled()) {
-                r = Reason.CANCEL;
-            } else if (reading && System.nanoTime() - lastActivity > stallNanos) {
-                r = Reason.STALL;
-            }
-            if (r != null) {
-                fired = r;
-                armed = false;
-                thread.interrupt();
-            }
-        }
-
-        @Override
-        public void close() {
-            timer.shutdownNow();
         }
     }
 
