@@ -30,9 +30,9 @@ import java.util.zip.ZipOutputStream;
  * not to. Failures can be injected: drop the connection after some bytes, stall, throttle,
  * redirect.
  */
-final class FakePortal implements AutoCloseable {
-    static final String USER = "alice@example.org";
-    static final String PASSWORD = "Pw-7f3k&= ü%+Zq";
+public final class FakePortal implements AutoCloseable {
+    public static final String USER = "alice@example.org";
+    public static final String PASSWORD = "Pw-7f3k&= ü%+Zq";
     static final String PATH = "/project/crcns/download/";
 
     /** One request as the server saw it (the password only as right/wrong). */
@@ -65,7 +65,7 @@ final class FakePortal implements AutoCloseable {
     volatile int redirectStatus;
     volatile String redirectLocation;
 
-    FakePortal() throws IOException {
+    public FakePortal() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext(PATH, this::handle);
         server.setExecutor(pool);
@@ -77,11 +77,11 @@ final class FakePortal implements AutoCloseable {
     }
 
     /** The base URL to configure the downloader with. */
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
-    byte[] file(String archive) {
+    public byte[] file(String archive) {
         return files.get("ac-1/" + archive);
     }
 
