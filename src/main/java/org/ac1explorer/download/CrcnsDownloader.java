@@ -538,6 +538,10 @@ public final class CrcnsDownloader {
     }
 
     private static AttemptFailure network(Exception e) {
+        if (e instanceof javax.net.ssl.SSLException) {
+            return new AttemptFailure(Failure.NETWORK, false, "secure connection to the server failed (is its certificate "
+                    + "trusted by this Java installation?): " + describe(e));
+        }
         String what = e instanceof HttpTimeoutException ? "no answer from the server in time" : describe(e);
         return new AttemptFailure(Failure.NETWORK, true, "network error: " + what);
     }

@@ -2,6 +2,8 @@ package org.ac1explorer.download;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.net.ssl.SSLContext;
 
 /**
  * Imitates the CRCNS portal on 127.0.0.1: the login form POST to {@code index.php} with
@@ -65,8 +68,24 @@ public final class FakePortal implements AutoCloseable {
     volatile int redirectStatus;
     volatile String redirectLocation;
 
+    private final String scheme;
+
     public FakePortal() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** With {@code tls}: an HTTPS portal using that server context. */
+    public FakePortal(SSLContext tls) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+            scheme = "http";
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+            scheme = "https";
+        }
         server.createContext(PATH, this::handle);
         server.setExecutor(pool);
         server.start();
@@ -78,7 +97,7 @@ public final class FakePortal implements AutoCloseable {
 
     /** The base URL to configure the downloader with. */
     public URI base() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + PATH);
+        return URI.create(scheme + "://127.0.0.1:" + server.getAddress().getPort() + PATH);
     }
 
     public byte[] file(String archive) {
