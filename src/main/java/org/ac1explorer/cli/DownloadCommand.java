@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,6 +64,9 @@ final class DownloadCommand {
         }
         CliOptions o = CliOptions.parse("download", args, Set.of("dest", "only", "base-url"), Set.of());
         Path dest = o.requiredPath("dest");
+        if (Files.exists(dest) && !Files.isDirectory(dest)) {
+            throw new UsageException("--dest " + dest + " is a file, not a folder");
+        }
         List<String> names = new ArrayList<>();
         for (String n : o.list("only", List.of())) {
             names.add(CrcnsDownloader.archiveName(n).orElseThrow(() -> new UsageException("--only: unknown archive \"" + n

@@ -1,7 +1,6 @@
 package org.ac1explorer.download;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -11,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -369,16 +371,8 @@ public final class CrcnsDownloader {
         if (start == 0 && offset > 0) {
             mon.progress(0, expectedTotal, name + ": the server cannot resume, downloading from the start");
         }
-        OutputStream out;
-        try {
-            out = start == 0
-                    ? Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)
-                    : Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new LocalWriteException(e);
-        }
-        try (OutputStream o = out) {
-            write(o, head, headLen);
+        try (FileChannel ch = openPart(part, start, offset)) {
+            write(ch, head, headLen);
             received += headLen;
             byte[] buf = new byte[BUFFER];
             while (true) {
@@ -390,7 +384,7 @@ public final class CrcnsDownloader {
                 if (n < 0) {
                     break;
                 }
-                write(o, buf, n);
+                write(ch, buf, n);
                 received += n;
                 if (rate.due()) {
                     mon.progress(start + received, expectedTotal, rate.message(name, start + received, expectedTotal));
@@ -410,9 +404,57 @@ public final class CrcnsDownloader {
         return written;
     }
 
-    private static void write(OutputStream out, byte[] b, int n) throws LocalWriteException {
+    /**
+     * Opens the {@code .part} under an exclusive lock (so two downloads cannot write the same file)
+     * and positions it: emptied for a download from byte 0, at its end for a resume.
+     */
+    private static FileChannel openPart(Path part, long start, long offset) throws LocalWriteException, AttemptFailure {
+        FileChannel ch;
         try {
-            out.write(b, 0, n);
+            ch = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw new LocalWriteException(e);
+        }
+        try {
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                throw new AttemptFailure(Failure.LOCAL_IO, false, "another download is writing " + part);
+            }
+            if (start == 0) {
+                ch.truncate(0);
+            } else if (ch.size() != offset) {
+                throw new AttemptFailure(Failure.NETWORK, true, "the partial file " + part + " changed during the request");
+            }
+            ch.position(start);
+            return ch;
+        } catch (IOException e) {
+            closeQuietly(ch);
+            throw new LocalWriteException(e);
+        } catch (AttemptFailure | RuntimeException e) {
+            closeQuietly(ch);
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException ignored) {
+            // nothing more to do
+        }
+    }
+
+    private static void write(FileChannel ch, byte[] b, int n) throws LocalWriteException {
+        try {
+            ByteBuffer bb = ByteBuffer.wrap(b, 0, n);
+            while (bb.hasRemaining()) {
+                ch.write(bb);
+            }
         } catch (IOException e) {
             throw new LocalWriteException(e);
         }

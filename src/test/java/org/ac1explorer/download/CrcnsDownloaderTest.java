@@ -459,6 +459,20 @@ class CrcnsDownloaderTest {
     }
 
     @Test
+    void aPartLockedByAnotherDownloadIsNotTouched() throws IOException {
+        byte[] prefix = Arrays.copyOf(portal.file(MAIN), 10_000);
+        Files.write(part(MAIN), prefix);
+        try (var ch = java.nio.channels.FileChannel.open(part(MAIN), java.nio.file.StandardOpenOption.WRITE);
+                var lock = ch.lock()) {
+            ArchiveResult r = run(FAST, null, MAIN).get(0);
+            assertEquals(Failure.LOCAL_IO, r.failure(), r.message());
+            assertTrue(r.message().contains("another download"), r.message());
+        }
+        assertArrayEquals(prefix, Files.readAllBytes(part(MAIN)));
+        assertFalse(Files.exists(dest.resolve(MAIN)));
+    }
+
+    @Test
     void unknownArchiveNameIsRefused() {
         try (Credentials c = account()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
