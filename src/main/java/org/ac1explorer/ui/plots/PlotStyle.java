@@ -1,0 +1,78 @@
+package org.ac1explorer.ui.plots;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+
+/**
+ * The one plot style: axes named with their units ("Time (s)"), no metric auto-prefixes, no
+ * animation, no legend box (legends are drawn by the views), x-only zoom (drag a box, wheel; pan
+ * with the middle button; right click fits). Colours and fonts are in plots.css.
+ */
+public final class PlotStyle {
+    public static final String TIME_AXIS = "Time (s)";
+
+    private PlotStyle() {
+    }
+
+    public static DefaultNumericAxis axis(String nameWithUnit) {
+        DefaultNumericAxis a = new DefaultNumericAxis(nameWithUnit);
+        a.setUnit(null);
+        a.setAutoUnitScaling(false);
+        a.setAnimated(false);
+        a.setMinorTickCount(0);
+        return a;
+    }
+
+    public static XYChart chart(DefaultNumericAxis x, DefaultNumericAxis y, String styleClass) {
+        XYChart c = new XYChart(x, y);
+        c.getStyleClass().addAll("ac1-chart", styleClass);
+        c.getStylesheets().add(PlotStyle.class.getResource("plots.css").toExternalForm());
+        c.setLegendVisible(false);
+        c.setAnimated(false);
+        c.getRenderers().clear();
+        Zoomer z = new Zoomer(AxisMode.X, false);
+        z.setSliderVisible(false);
+        z.setAutoZoomEnabled(false);
+        z.setUpdateTickUnit(false);
+        z.setZoomOutMouseFilter(e -> false);
+        z.setPannerEnabled(true);
+        c.getPlugins().add(z);
+        c.getToolBar().setVisible(false);
+        c.getToolBar().setManaged(false);
+        c.setMinHeight(90);
+        return c;
+    }
+
+    /** A renderer drawing each dataset as a plain polyline, no markers, no reduction (data come pre-reduced). */
+    public static ErrorDataSetRenderer lines() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        r.setDrawMarker(false);
+        r.setDrawBars(false);
+        r.setPointReduction(false);
+        r.setAllowNaNs(true);
+        return r;
+    }
+
+    /** A renderer drawing markers only (spikes). */
+    public static ErrorDataSetRenderer markers() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setPolyLineStyle(LineStyle.NONE);
+        r.setDrawMarker(true);
+        r.setDrawBars(false);
+        r.setPointReduction(false);
+        return r;
+    }
+
+    /** Inline ChartFX dataset style for a line. */
+    public static String line(String color, double width) {
+        return "-fx-line-color: " + color + "; -fx-line-width: " + width + "; -fx-marker-size: 0;";
+    }
+}
