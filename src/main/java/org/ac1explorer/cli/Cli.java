@@ -63,11 +63,11 @@ public final class Cli {
         } catch (FileAlreadyExistsException e) {
             err.println("ac1-explorer: " + e.getFile() + " " + e.getReason());
             return 1;
-        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            err.println("ac1-explorer: " + e.getMessage());
-            return 1;
         } catch (CancellationException e) {
             err.println("ac1-explorer: cancelled");
+            return 1;
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            err.println("ac1-explorer: " + e.getMessage());
             return 1;
         } catch (OutOfMemoryError e) {
             err.println("ac1-explorer: out of memory; run with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar ...");

@@ -1,0 +1,109 @@
+package org.ac1explorer.dsp;
+
+import org.jtransforms.fft.DoubleFFT_1D;
+
+/**
+ * Gaussian low-pass as {@code scipy.ndimage.gaussian_filter1d(x, sigma, mode='reflect')}:
+ * a sampled Gaussian truncated at 4σ (radius {@code (int)(4σ + 0.5)} samples), weights
+ * normalised to sum 1, half-sample reflection at the edges (repeated for short traces).
+ * σ is in samples; values keep the input's unit.
+ *
+ * <p>Long kernels are applied by exact overlap-save FFT convolution (rounding error ~1e-15
+ * relative to the trace's scale); short kernels and traces holding NaN or ±∞ use the direct
+ * sum, so a non-finite sample only spoils its own neighbourhood, as in numpy.
+ */
+public final class GaussianFilter {
+
+    /** Kernels at most this long are applied directly: below it the FFT does not pay. */
+    private static final int DIRECT_MAX_TAPS = 48;
+
+    private GaussianFilter() {
+    }
+
+    /** The normalised kernel of {@code 2·(int)(4σ+0.5) + 1} weights, centre in the middle. */
+    public static double[] kernel(double sigma) {
+        int radius = (int) (4.0 * sigma + 0.5);
+        double[] w = new double[2 * radius + 1];
+        double c = -0.5 / (sigma * sigma);
+        for (int j = 0; j < w.length; j++) {
+            double k = j - radius;
+            w[j] = Math.exp(c * k * k);
+        }
+        double total = NumpySum.sum(w);
+        for (int j = 0; j < w.length; j++) {
+            w[j] /= total;
+        }
+        return w;
+    }
+
+    /** {@code x} smoothed by a Gaussian of {@code sigma} samples; empty in, empty out. */
+    public static double[] smooth(double[] x, double sigma) {
+        int n = x.length;
+        if (n == 0) {
+            return new double[0];
+        }
+        double[] w = kernel(sigma);
+        int radius = (w.length - 1) / 2;
+        double[] padded = Reflection.extend(x, radius, radius);
+        if (w.length <= DIRECT_MAX_TAPS || !allFinite(padded)) {
+            return direct(padded, w, n);
+        }
+        return overlapSave(padded, w, n);
+    }
+
+    private static boolean allFinite(double[] a) {
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] direct(double[] padded, double[] w, int n) {
+        double[] out = new double[n];
+        for (int j = 0; j < w.length; j++) {
+            double wj = w[j];
+            for (int i = 0; i < n; i++) {
+                out[i] += wj * padded[i + j];
+            }
+        }
+        return out;
+    }
+
+    /** Linear convolution of the padded trace with the symmetric kernel, keeping the n valid outputs. */
+    private static double[] overlapSave(double[] padded, double[] w, int n) {
+        int taps = w.length;
+        // blocks of ~4 kernels balance FFT size against wasted overlap; never longer than the trace needs
+        int m = nextPowerOfTwo(Math.min(Math.max(4 * taps, 4096), padded.length));
+        int step = m - (taps - 1);
+        DoubleFFT_1D fft = new DoubleFFT_1D(m);
+        double[] h = new double[m];
+        System.arraycopy(w, 0, h, 0, taps);
+        fft.realForward(h);
+        double[] out = new double[n];
+        double[] buf = new double[m];
+        for (int start = 0; start < n; start += step) {
+            int avail = Math.min(m, padded.length - start);
+            System.arraycopy(padded, start, buf, 0, avail);
+            java.util.Arrays.fill(buf, avail, m, 0.0);
+            fft.realForward(buf);
+            buf[0] *= h[0];
+            buf[1] *= h[1];
+            for (int k = 2; k < m; k += 2) {
+                double re = buf[k] * h[k] - buf[k + 1] * h[k + 1];
+                double im = buf[k] * h[k + 1] + buf[k + 1] * h[k];
+                buf[k] = re;
+                buf[k + 1] = im;
+            }
+            fft.realInverse(buf, true);
+            int count = Math.min(step, n - start);
+            System.arraycopy(buf, taps - 1, out, start, count);
+        }
+        return out;
+    }
+
+    private static int nextPowerOfTwo(int v) {
+        return v <= 1 ? 1 : Integer.highestOneBit(v - 1) << 1;
+    }
+}

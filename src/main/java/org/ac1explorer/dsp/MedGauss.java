@@ -1,0 +1,35 @@
+package org.ac1explorer.dsp;
+
+/**
+ * The MedGauss detrend of the reference loader: the baseline is a Gaussian (σ = gaussMs)
+ * of a running median (window medMs) of the trace, and the detrended trace is the trace minus
+ * that baseline. Traces in mV, sample rate in Hz, window lengths in ms.
+ */
+public final class MedGauss {
+
+    private MedGauss() {
+    }
+
+    /**
+     * Gaussian(σ = max(1e-3, gaussMs·sf/1000) samples) of the running median over
+     * max(1, round(medMs·sf/1000)) samples; empty in, empty out.
+     */
+    public static double[] baseline(double[] x, double sf, double medMs, double gaussMs) {
+        if (x.length == 0) {
+            return new double[0];
+        }
+        int medSize = Math.max(1, Rounding.samples(medMs, sf));
+        double sigma = Math.max(1e-3, gaussMs * sf / 1000.0);
+        return GaussianFilter.smooth(RunningMedian.filter(x, medSize), sigma);
+    }
+
+    /** {@code x - baseline(x, …)}: the trace with its slow drift removed (mV). */
+    public static double[] detrend(double[] x, double sf, double medMs, double gaussMs) {
+        double[] b = baseline(x, sf, medMs, gaussMs);
+        double[] out = new double[x.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = x[i] - b[i];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,179 @@
+package org.ac1explorer.dsp;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Repeat gating of {@code ac1dsp.gate_repeats} on already detrended repeats (mV): per
+ * repeat, the first failing test wins — range (empty, or max |x| not ≤ absMvMax), step
+ * (fraction of samples beyond stepMv > maxStepFrac), xcorr (leave-one-out r < minXcorr).
+ * Split into an expensive {@link #score} and a cheap {@link #decide} so that a threshold
+ * change only re-decides.
+ */
+public final class RepeatGating {
+
+    /** Added to the Pearson denominator, as in the reference. */
+    private static final double PEARSON_EPS = 1e-12;
+
+    private RepeatGating() {
+    }
+
+    /**
+     * Scores every repeat: max |x|, step profile and, when there are at least 3 repeats and
+     * none is empty, the leave-one-out r on the repeats cut to the shortest. Repeats are
+     * scored in parallel; the result does not depend on it.
+     */
+    public static List<RepeatScores> score(List<double[]> detrended, double sf) {
+        int r = detrended.size();
+        double[] xcorr = leaveOneOutPearson(detrended);
+        RepeatScores[] out = new RepeatScores[r];
+        IntStream.range(0, r).parallel().forEach(i -> {
+            double[] d = detrended.get(i);
+            out[i] = new RepeatScores(maxAbs(d), StepProfile.of(d, sf), xcorr[i]);
+        });
+        return List.of(out);
+    }
+
+    /** Applies the thresholds to the scores of all the repeats of one stimulus (all of them: R matters). */
+    public static List<RepeatVerdict> decide(List<RepeatScores> scores, GatingThresholds t) {
+        int r = scores.size();
+        boolean noneEmpty = true;
+        for (RepeatScores s : scores) {
+            noneEmpty &= s.step().length() > 0;
+        }
+        boolean xcorrApplies = t.minXcorr() > 0.0 && r >= 3 && noneEmpty;
+        List<RepeatVerdict> out = new ArrayList<>(r);
+        for (RepeatScores s : scores) {
+            double m = s.maxAbsMv();
+            double rShown = xcorrApplies ? s.xcorr() : Double.NaN;
+            if (s.step().length() == 0 || !(m <= t.absMvMax())) {
+                out.add(new RepeatVerdict(GateReason.RANGE, m, Double.NaN, rShown));
+                continue;
+            }
+            double frac = s.step().fraction(t.stepMv());
+            if (frac > t.maxStepFrac()) {
+                out.add(new RepeatVerdict(GateReason.STEP, m, frac, rShown));
+                continue;
+            }
+            // when the test does not apply r counts as 1.0, so minXcorr > 1 still rejects
+            double rEff = xcorrApplies ? s.xcorr() : 1.0;
+            GateReason reason = rEff < t.minXcorr() ? GateReason.XCORR : GateReason.KEPT;
+            out.add(new RepeatVerdict(reason, m, frac, rShown));
+        }
+        return List.copyOf(out);
+    }
+
+    /** {@code decide(score(detrended, sf), t)}. */
+    public static List<RepeatVerdict> gate(List<double[]> detrended, double sf, GatingThresholds t) {
+        return decide(score(detrended, sf), t);
+    }
+
+    /** Largest |x| ignoring NaN ({@code np.nanmax(np.abs(x))}); NaN when there is no such sample. */
+    static double maxAbs(double[] x) {
+        double m = Double.NEGATIVE_INFINITY;
+        boolean any = false;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                any = true;
+                m = Math.max(m, Math.abs(v));
+            }
+        }
+        return any ? m : Double.NaN;
+    }
+
+    /**
+     * Pearson r of each repeat with the numpy median of the other repeats, on the repeats cut to
+     * the shortest; all NaN when R &lt; 3 or a repeat is empty.
+     */
+    static double[] leaveOneOutPearson(List<double[]> repeats) {
+        int r = repeats.size();
+        double[] out = new double[r];
+        java.util.Arrays.fill(out, Double.NaN);
+        if (r < 3) {
+            return out;
+        }
+        int len = Integer.MAX_VALUE;
+        for (double[] d : repeats) {
+            len = Math.min(len, d.length);
+        }
+        if (len == 0) {
+            return out;
+        }
+        double[][] rows = new double[r][];
+        for (int i = 0; i < r; i++) {
+            rows[i] = repeats.get(i);
+        }
+        double[][] refs = leaveOneOutMedians(rows, len);
+        for (int i = 0; i < r; i++) {
+            out[i] = pearson(rows[i], refs[i], len);
+        }
+        return out;
+    }
+
+    /** refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN). */
+    private static double[][] leaveOneOutMedians(double[][] rows, int len) {
+        int r = rows.length;
+        double[][] refs = new double[r][len];
+        double[] col = new double[r];
+        int[] row = new int[r];
+        int[] rankOf = new int[r];
+        int m = r - 1;                  // values left after leaving one out
+        for (int c = 0; c < len; c++) {
+            int nan = 0;
+            // insertion sort of the column (R is small), NaN last, remembering each row's rank
+            for (int i = 0; i < r; i++) {
+                double v = rows[i][c];
+                if (Double.isNaN(v)) {
+                    nan++;
+                }
+                int j = i - 1;
+                while (j >= 0 && Double.compare(col[j], v) > 0) {
+                    col[j + 1] = col[j];
+                    row[j + 1] = row[j];
+                    j--;
+                }
+                col[j + 1] = v;
+                row[j + 1] = i;
+            }
+            for (int p = 0; p < r; p++) {
+                rankOf[row[p]] = p;
+            }
+            for (int i = 0; i < r; i++) {
+                double ref;
+                if (nan - (Double.isNaN(rows[i][c]) ? 1 : 0) > 0) {
+                    ref = Double.NaN;
+                } else {
+                    int skip = rankOf[i];
+                    if ((m & 1) == 1) {
+                        int h = m / 2;
+                        ref = col[h < skip ? h : h + 1];
+                    } else {
+                        int h = m / 2;
+                        double lo = col[h - 1 < skip ? h - 1 : h];
+                        double hi = col[h < skip ? h : h + 1];
+                        ref = (lo + hi) / 2.0;
+                    }
+                }
+                refs[i][c] = ref;
+            }
+        }
+        return refs;
+    }
+
+    private static double pearson(double[] x, double[] y, int len) {
+        double mx = NumpySum.sum(x, 0, len) / len;
+        double my = NumpySum.sum(y, 0, len) / len;
+        double sxy = 0.0;
+        double sxx = 0.0;
+        double syy = 0.0;
+        for (int c = 0; c < len; c++) {
+            double a = x[c] - mx;
+            double b = y[c] - my;
+            sxy += a * b;
+            sxx += a * a;
+            syy += b * b;
+        }
+        return sxy / (Math.sqrt(sxx) * Math.sqrt(syy) + PEARSON_EPS);
+    }
+}
