@@ -53,26 +53,30 @@ public final class VerdictStyle {
 
     /**
      * The deciding score against its threshold: "range 212 mV > 150", "step 3.0 % > 0.5 %",
-     * "r = −0.19 < 0.05"; for a kept repeat its correlation (when computed) or "kept".
+     * "r = −0.19 < 0.05"; for a kept repeat its correlation (when computed) or its step share.
      */
     public static String explain(RepeatVerdict v, GatingThresholds t) {
         return switch (v.reason()) {
-            case RANGE -> Double.isInfinite(v.maxAbsMv()) || Double.isNaN(v.maxAbsMv())
-                    ? "range: empty repeat"
+            case RANGE -> Double.isNaN(v.maxAbsMv()) || Double.isInfinite(v.maxAbsMv())
+                    ? "range: no samples"
                     : "range " + Formats.sig(v.maxAbsMv()) + " mV > " + Formats.sig(t.absMvMax());
             case STEP -> "step " + Formats.sig(v.stepFrac() * 100) + " % > " + Formats.sig(t.maxStepFrac() * 100) + " %";
-            case XCORR -> "r = " + Formats.num(v.xcorr(), 2) + " < " + Formats.sig(t.minXcorr());
-            case KEPT -> t.minXcorr() > 0 && !Double.isNaN(v.xcorr()) && v.xcorr() != 1.0
+            case XCORR -> v.xcorrApplied()
+                    ? "r = " + Formats.num(v.xcorr(), 2) + " < " + Formats.sig(t.minXcorr())
+                    : "r = 1 (not computable) < " + Formats.sig(t.minXcorr());
+            case KEPT -> v.xcorrApplied()
                     ? "kept · r = " + Formats.num(v.xcorr(), 2)
-                    : "kept";
+                    : "kept · step " + Formats.sig(v.stepFrac() * 100) + " %";
         };
     }
 
     /** All three scores with their limits, for tooltips. */
     public static String details(RepeatVerdict v, GatingThresholds t) {
-        return "max |Vm| " + Formats.sig(v.maxAbsMv()) + " mV (limit " + Formats.sig(t.absMvMax()) + " mV)\n"
-                + "step samples " + Formats.sig(v.stepFrac() * 100) + " % (limit " + Formats.sig(t.maxStepFrac() * 100) + " %, "
-                + Formats.sig(t.stepMv()) + " mV)\n"
-                + "r with median of others " + Formats.num(v.xcorr(), 3) + " (min " + Formats.sig(t.minXcorr()) + ")";
+        return "max |Vm| " + (Double.isNaN(v.maxAbsMv()) ? "– (no samples)" : Formats.sig(v.maxAbsMv()) + " mV")
+                + " (limit " + Formats.sig(t.absMvMax()) + " mV)\n"
+                + "step samples " + (Double.isNaN(v.stepFrac()) ? "not tested" : Formats.sig(v.stepFrac() * 100) + " %")
+                + " (limit " + Formats.sig(t.maxStepFrac() * 100) + " %, steps of " + Formats.sig(t.stepMv()) + " mV)\n"
+                + "r with the median of the others " + (v.xcorrApplied() ? Formats.num(v.xcorr(), 3)
+                : "not computed (needs 3 repeats and min r > 0)") + " (min " + Formats.sig(t.minXcorr()) + ")";
     }
 }

@@ -70,7 +70,7 @@ public final class PlotData {
 
     /**
      * Chooses the rows (all repeats, or the kept ones) and a spacing of about 2.5 × the median of
-     * the rows' 99.5th-percentile |amplitude|, rounded to 1, 2 or 5 × 10^k mV.
+     * the rows' 99.5th-percentile |amplitude| (99.95th for spikes), rounded to 1, 2 or 5 × 10^k mV.
      */
     public static Layout layout(SelectionData d, boolean raw, boolean hideRejected) {
         List<Integer> shown = new ArrayList<>();
@@ -80,6 +80,8 @@ public final class PlotData {
             }
         }
         int[] rep = shown.stream().mapToInt(Integer::intValue).toArray();
+        // spikes are rare and tall: size cell-attached rows by a higher percentile
+        double q = d.spiking() && !raw ? 0.9995 : 0.995;
         double[] centres = new double[rep.length];
         double[] amp = new double[rep.length];
         for (int r = 0; r < rep.length; r++) {
@@ -92,7 +94,7 @@ public final class PlotData {
                 s[k] = Math.abs(s[k] - c);
             }
             Arrays.sort(s);
-            amp[r] = s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.floor(0.995 * (s.length - 1)))];
+            amp[r] = s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.floor(q * (s.length - 1)))];
         }
         double[] sorted = amp.clone();
         Arrays.sort(sorted);

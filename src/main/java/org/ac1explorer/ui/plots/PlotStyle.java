@@ -25,6 +25,22 @@ public final class PlotStyle {
         a.setAutoUnitScaling(false);
         a.setAnimated(false);
         a.setMinorTickCount(0);
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double u = a.getTickUnit();
+                int d = u > 0 && Double.isFinite(u) ? Math.max(0, (int) Math.ceil(-Math.log10(u) - 1e-9)) : 2;
+                if (u > 0 && Math.abs(u * Math.pow(10, d) - Math.rint(u * Math.pow(10, d))) > 1e-6) {
+                    d++;
+                }
+                return org.ac1explorer.ui.common.Formats.num(n.doubleValue(), Math.min(d, 6));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
         return a;
     }
 

@@ -1,6 +1,11 @@
 package org.ac1explorer.ui.plots;
 
+import io.fair_acc.chartfx.XYChart;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.scene.canvas.Canvas;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -93,7 +98,60 @@ public final class PlotsPane extends VBox {
         time.loProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
         time.hiProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
         traces.chart().getCanvas().widthProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
+        for (XYChart c : charts()) {
+            c.getCanvas().widthProperty().addListener((o, a, b) -> requestAlign());
+            c.widthProperty().addListener((o, a, b) -> requestAlign());
+            c.getCanvas().layoutXProperty().addListener((o, a, b) -> requestAlign());
+        }
         showEmpty("Open a dataset to begin (File ▸ Open…)");
+    }
+
+    private XYChart[] charts() {
+        return new XYChart[] {spectrogram.chart(), traces.chart(), response.chart()};
+    }
+
+    private final double[] extraLeft = new double[3];
+    private final double[] extraRight = new double[3];
+    private boolean alignPending;
+
+    private void requestAlign() {
+        if (!alignPending) {
+            alignPending = true;
+            Platform.runLater(this::align);
+        }
+    }
+
+    /**
+     * Pads the charts so their plot areas start and end at the same x (the spectrogram's colour
+     * bar would otherwise make its time axis shorter than the others').
+     */
+    private void align() {
+        alignPending = false;
+        XYChart[] cs = charts();
+        double[] left = new double[3];
+        double[] right = new double[3];
+        double targetL = Double.NEGATIVE_INFINITY;
+        double targetR = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 3; i++) {
+            Canvas cv = cs[i].getCanvas();
+            if (cv.getScene() == null || cv.getWidth() <= 0) {
+                return;
+            }
+            Bounds b = cv.localToScene(cv.getLayoutBounds());
+            left[i] = b.getMinX() - extraLeft[i];
+            right[i] = b.getMaxX() + extraRight[i];
+            targetL = Math.max(targetL, left[i]);
+            targetR = Math.min(targetR, right[i]);
+        }
+        for (int i = 0; i < 3; i++) {
+            double l = Math.round(targetL - left[i]);
+            double r = Math.round(right[i] - targetR);
+            if (Math.abs(l - extraLeft[i]) >= 1 || Math.abs(r - extraRight[i]) >= 1) {
+                extraLeft[i] = l;
+                extraRight[i] = r;
+                cs[i].setPadding(new Insets(2, 6 + r, 2, 2 + l));
+            }
+        }
     }
 
     private record Prepared(SelectionData data, PlotData.Heatmap heatmap, PlotData.Layout layout,

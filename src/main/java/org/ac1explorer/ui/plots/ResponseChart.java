@@ -30,6 +30,7 @@ public final class ResponseChart extends VBox {
     private final Label title = new Label("Binned response");
     private final Label message = new Label();
     private PlotData.Response current;
+    private final javafx.scene.shape.Polygon band = new javafx.scene.shape.Polygon();
 
     public ResponseChart() {
         getStyleClass().add("plot-block");
@@ -37,7 +38,7 @@ public final class ResponseChart extends VBox {
         y.setAutoRangePadding(0.08);
         chart = PlotStyle.chart(x, y, "response-chart");
         chart.setId("response-chart");
-        renderer.setErrorStyle(ErrorStyle.ERRORSURFACE);
+        renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
         renderer.setDrawMarker(false);
         renderer.setPointReduction(false);
@@ -46,6 +47,17 @@ public final class ResponseChart extends VBox {
         data.setStyle("-fx-line-color: " + c + "; -fx-fill: " + c + "; -fx-line-width: 1.4; -fx-marker-size: 0;");
         renderer.getDatasets().add(data);
         chart.getRenderers().add(renderer);
+        band.getStyleClass().add("sem-band");
+        band.setManaged(false);
+        band.setMouseTransparent(true);
+        chart.getPlotBackground().getChildren().add(band);
+        Runnable later = () -> javafx.application.Platform.runLater(this::placeBand);
+        x.minProperty().addListener((o, a, b) -> later.run());
+        x.maxProperty().addListener((o, a, b) -> later.run());
+        y.minProperty().addListener((o, a, b) -> later.run());
+        y.maxProperty().addListener((o, a, b) -> later.run());
+        chart.getCanvas().widthProperty().addListener((o, a, b) -> later.run());
+        chart.getCanvas().heightProperty().addListener((o, a, b) -> later.run());
 
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);
@@ -71,6 +83,7 @@ public final class ResponseChart extends VBox {
         current = r;
         if (r == null || r.times().length == 0) {
             data.set(new double[0], new double[0], new double[0], new double[0]);
+            band.getPoints().clear();
             title.setText("Binned response");
             message.setText(why == null ? "No kept repeat: nothing to average" : why);
             message.setVisible(true);
@@ -83,6 +96,40 @@ public final class ResponseChart extends VBox {
                 + (r.kept() == 1 ? "" : "s") + ", " + Formats.num(r.dtMs(), 2) + " ms bins");
         data.set(r.times(), r.mean(), r.sem(), r.sem(), false);
         chart.invalidate();
+        javafx.application.Platform.runLater(this::placeBand);
+    }
+
+    /** The ± s.e.m. band as a translucent polygon behind the mean line, in the plot's pixels. */
+    private void placeBand() {
+        PlotData.Response r = current;
+        if (r == null || r.times().length == 0) {
+            band.getPoints().clear();
+            return;
+        }
+        double lo = x.getMin();
+        double hi = x.getMax();
+        int i0 = 0;
+        int n = r.times().length;
+        while (i0 < n - 1 && r.times()[i0 + 1] < lo) {
+            i0++;
+        }
+        int i1 = n - 1;
+        while (i1 > i0 && r.times()[i1 - 1] > hi) {
+            i1--;
+        }
+        int cols = (int) Math.max(1, chart.getCanvas().getWidth());
+        int step = Math.max(1, (i1 - i0 + 1) / cols);
+        int m = (i1 - i0) / step + 1;
+        Double[] pts = new Double[4 * m];
+        for (int j = 0; j < m; j++) {
+            int i = i0 + j * step;
+            double px = x.getDisplayPosition(r.times()[i]);
+            pts[2 * j] = px;
+            pts[2 * j + 1] = y.getDisplayPosition(r.mean()[i] + r.sem()[i]);
+            pts[4 * m - 2 - 2 * j] = px;
+            pts[4 * m - 1 - 2 * j] = y.getDisplayPosition(r.mean()[i] - r.sem()[i]);
+        }
+        band.getPoints().setAll(pts);
     }
 
     public PlotData.Response current() {

@@ -201,10 +201,7 @@ public final class SpectrogramChart extends VBox {
         centres = h.centresHz();
         bpo = bandsPerOctave;
         y.set(-0.5, centres.length - 0.5);
-        data.set(false, new double[][] {h.times(), h.bands()}, h.z());
-        data.recomputeLimits();
         applyZRange();
-        chart.invalidate();
     }
 
     private void applyZRange() {
@@ -216,8 +213,24 @@ public final class SpectrogramChart extends VBox {
         }
         double lo = hi - range.getValue();
         z.set(lo, hi);
+        PlotData.Heatmap h = current;
+        if (h != null && h.frames() > 0) {
+            // ChartFX leaves values outside the z range transparent: clamp them to the scale's ends
+            double[] src = h.z();
+            if (clamped.length != src.length) {
+                clamped = new double[src.length];
+            }
+            for (int i = 0; i < src.length; i++) {
+                double v = src[i];
+                clamped[i] = v < lo || Double.isNaN(v) ? lo : v > hi ? hi : v;
+            }
+            data.set(false, new double[][] {h.times(), h.bands()}, clamped);
+            data.recomputeLimits();
+        }
         chart.invalidate();
     }
+
+    private double[] clamped = new double[0];
 
     /** Frames shown (0 when empty). */
     public int frames() {

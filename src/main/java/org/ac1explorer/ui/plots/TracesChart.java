@@ -41,7 +41,7 @@ public final class TracesChart extends VBox {
     private final XYChart chart;
     private final ErrorDataSetRenderer mainLines = PlotStyle.lines();
     private final ErrorDataSetRenderer baseLines = PlotStyle.lines();
-    private final ErrorDataSetRenderer spikeMarks = PlotStyle.markers();
+    private final ErrorDataSetRenderer spikeMarks = PlotStyle.lines();
     private final List<DoubleDataSet> mainPool = new ArrayList<>();
     private final List<DoubleDataSet> basePool = new ArrayList<>();
     private final DoubleDataSet spikes = new DoubleDataSet("spikes", 0);
@@ -91,7 +91,7 @@ public final class TracesChart extends VBox {
         mainLines.getAxes().setAll(x, y);
         spikeMarks.getAxes().setAll(x, y);
         chart.getRenderers().addAll(mainLines, baseLines, spikeMarks);
-        spikes.setStyle("-fx-marker-color: #111111; -fx-marker-type: rectangle; -fx-marker-size: 1.6; -fx-line-width: 0;");
+        spikes.setStyle(PlotStyle.line("#111111", 1.2));
         spikeMarks.getDatasets().add(spikes);
         overlay.setPickOnBounds(false);
         chart.getCanvasForeground().getChildren().add(0, overlay);
@@ -202,7 +202,7 @@ public final class TracesChart extends VBox {
         double s = t.layout().spacing();
         int n = t.rows().size();
         y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
-        y.setName(spiking ? "Vm (mV), cell-attached, one row per repeat" : "Vm (mV), one row per repeat");
+        y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
         List<DataSet> mains = new ArrayList<>();
         List<DataSet> bases = new ArrayList<>();
         int spikeCount = 0;
@@ -230,18 +230,23 @@ public final class TracesChart extends VBox {
                 spikeCount += row.spikeTimes().length;
             }
         }
-        double[] sx = new double[spikeCount];
-        double[] sy = new double[spikeCount];
+        // a raster: one short vertical tick per spike at the top of its row, NaN between ticks
+        double[] sx = new double[3 * spikeCount];
+        double[] sy = new double[3 * spikeCount];
         int k = 0;
         for (PlotData.Row row : t.rows()) {
             if (row.spikeTimes() != null) {
                 for (double st : row.spikeTimes()) {
                     sx[k] = st;
-                    sy[k++] = row.offset() + 0.45 * s;
+                    sy[k++] = row.offset() + 0.36 * s;
+                    sx[k] = st;
+                    sy[k++] = row.offset() + 0.5 * s;
+                    sx[k] = st;
+                    sy[k++] = Double.NaN;
                 }
             }
         }
-        spikes.set(sx, sy, spikeCount, false);
+        spikes.set(sx, sy, 3 * spikeCount, false);
         if (!mainLines.getDatasets().equals(mains)) {
             mainLines.getDatasets().setAll(mains);
         }
@@ -321,12 +326,8 @@ public final class TracesChart extends VBox {
                     l.setTooltip(new Tooltip("Repeat " + (r.repeat() + 1) + ": " + VerdictStyle.label(r.reason()) + "\n" + r.details()));
                 }
             }
-            bar.setVisible(n > 0);
-            barLabel.setVisible(n > 0);
-            if (n > 0) {
-                double half = t.layout().spacing() / 2;
-                barLabel.setText(Formats.sig(half) + " mV");
-            }
+            bar.setVisible(false);
+            barLabel.setVisible(false);
             requestLayout();
         }
 
