@@ -74,7 +74,7 @@ public final class MainWindow {
         this.work = work;
         model.setParams(settings.loadParams());
         selection = new SelectionController(model, work);
-        counts = new CountsController(model, work);
+        counts = new CountsController(model, work, selection.runningProperty());
         opener = new OpenController(model, status, work, settings, demoDir, () -> stage);
         exporter = new ExportController(model, status, work, settings, () -> stage);
 

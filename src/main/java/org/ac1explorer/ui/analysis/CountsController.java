@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
@@ -35,16 +36,26 @@ public final class CountsController {
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private final ObservableBooleanValue selectionBusy;
 
-    public CountsController(ExplorerModel model, BackgroundWork work) {
+    public CountsController(ExplorerModel model, BackgroundWork work, ObservableBooleanValue selectionBusy) {
         this.model = model;
+        this.selectionBusy = selectionBusy;
         this.job = new Superseding(work);
-        debounce.setOnFinished(e -> start());
+        debounce.setOnFinished(e -> {
+            // the selected cell x stimulus comes first: wait until it is drawn
+            if (selectionBusy.get()) {
+                debounce.playFromStart();
+            } else {
+                start();
+            }
+        });
         model.datasetProperty().addListener((o, a, b) -> {
             job.cancel();
             running.set(false);
             if (b != null) {
-                start();
+                running.set(true);
+                debounce.playFromStart();
             }
         });
         model.paramsProperty().addListener((o, a, b) -> {

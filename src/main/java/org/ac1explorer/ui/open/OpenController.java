@@ -31,7 +31,7 @@ import org.ac1explorer.ui.status.StatusModel;
  * when it is not there yet.
  */
 public final class OpenController {
-    static final String COMPLETE_MARKER = ".ac1-demo-complete";
+    public static final String COMPLETE_MARKER = ".ac1-demo-complete";
     private final ExplorerModel model;
     private final StatusModel status;
     private final BackgroundWork work;
