@@ -259,7 +259,7 @@ public final class MainWindow {
     }
 
     private void shortcuts() {
-        Dialogs.error(stage, "Keyboard shortcuts", """
+        Dialogs.info(stage, "Keyboard shortcuts", """
                 ↑ / ↓        previous / next cell (keeps the stimulus when the cell heard it)
                 ← / →        previous / next stimulus of the cell
                 F            fit all plots to the whole stimulus
@@ -271,7 +271,7 @@ public final class MainWindow {
     }
 
     private void about() {
-        Dialogs.error(stage, "AC1 Explorer " + Cli.version(), """
+        Dialogs.info(stage, "AC1 Explorer " + Cli.version(), """
                 Explorer for the CRCNS-AC1 dataset: whole-cell and cell-attached recordings from rat auditory \
                 cortex and thalamus during natural sounds.
                 Data: Asari, Wehr, Machens & Zador (2009), CRCNS.org, doi:10.6080/K0KW5CXR.

@@ -16,6 +16,10 @@ public final class Dialogs {
     public interface Handler {
         void error(Window owner, String title, String message);
 
+        /** Plain information (help, about); defaults to nothing in tests. */
+        default void info(Window owner, String title, String message) {
+        }
+
         boolean confirm(Window owner, String title, String message, String okLabel);
     }
 
@@ -29,6 +33,19 @@ public final class Dialogs {
             Label l = new Label(message);
             l.setWrapText(true);
             l.setMaxWidth(520);
+            a.getDialogPane().setContent(l);
+            a.show();
+        }
+
+        @Override
+        public void info(Window owner, String title, String message) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(owner);
+            a.setTitle("AC1 Explorer");
+            a.setHeaderText(title);
+            Label l = new Label(message);
+            l.setWrapText(true);
+            l.setMaxWidth(560);
             a.getDialogPane().setContent(l);
             a.show();
         }
@@ -56,6 +73,10 @@ public final class Dialogs {
 
     public static void error(Window owner, String title, String message) {
         handler.error(owner, title, message);
+    }
+
+    public static void info(Window owner, String title, String message) {
+        handler.info(owner, title, message);
     }
 
     public static boolean confirm(Window owner, String title, String message, String okLabel) {

@@ -115,10 +115,8 @@ public final class ExportController {
                 .onSuccess(a -> {
                     long bytes = target.toFile().length();
                     status.notice("Exported " + a.stimulusCount() + " stimuli × " + a.neuronCount() + " cells ("
-                            + a.signalType() + ", " + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) + ") to " + target);
-                    if (!a.warnings().isEmpty()) {
-                        Dialogs.error(owner.get(), "Exported, with a warning", String.join("\n", a.warnings()));
-                    }
+                            + a.signalType() + ", " + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) + ") to " + target
+                            + (a.warnings().isEmpty() ? "" : " — warning: " + String.join("; ", a.warnings())));
                 })
                 .onError(e -> {
                     status.failure("Export failed: " + Dialogs.reason(e));

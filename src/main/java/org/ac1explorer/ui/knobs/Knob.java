@@ -143,7 +143,7 @@ public final class Knob extends VBox {
 
     private String defaultText() {
         if (Double.isNaN(spec.defaultValue())) {
-            return "auto";
+            return "2·dt";
         }
         return Formats.num(spec.defaultValue(), spec.decimals()) + (spec.unit().isEmpty() ? "" : " " + spec.unit());
     }

@@ -45,7 +45,17 @@ public final class PlotStyle {
     }
 
     public static XYChart chart(DefaultNumericAxis x, DefaultNumericAxis y, String styleClass) {
-        XYChart c = new XYChart(x, y);
+        return chart(x, y, styleClass, () -> {
+        });
+    }
+
+    /**
+     * A chart that calls {@code afterLayout} after each of its redraws (when its axes have their
+     * new ranges and transforms), to place overlays in pixel coordinates.
+     */
+    public static XYChart chart(DefaultNumericAxis x, DefaultNumericAxis y, String styleClass, Runnable afterLayout) {
+        HookedChart c = new HookedChart(x, y);
+        c.afterLayout(afterLayout);
         c.getStyleClass().addAll("ac1-chart", styleClass);
         c.getStylesheets().add(PlotStyle.class.getResource("plots.css").toExternalForm());
         c.setLegendVisible(false);
@@ -62,6 +72,28 @@ public final class PlotStyle {
         c.getToolBar().setManaged(false);
         c.setMinHeight(90);
         return c;
+    }
+
+    /** An XYChart that runs hooks after each redraw (axes then have their current ranges and transforms). */
+    public static final class HookedChart extends XYChart {
+        private final java.util.List<Runnable> hooks = new java.util.ArrayList<>();
+
+        HookedChart(DefaultNumericAxis x, DefaultNumericAxis y) {
+            super(x, y);
+        }
+
+        public void afterLayout(Runnable r) {
+            hooks.add(r);
+        }
+
+        @Override
+        protected void runPostLayout() {
+            boolean redraw = getBitState().isDirty();
+            super.runPostLayout();
+            if (redraw) {
+                hooks.forEach(Runnable::run);
+            }
+        }
     }
 
     /** A renderer drawing each dataset as a plain polyline, no markers, no reduction (data come pre-reduced). */

@@ -86,8 +86,15 @@ public final class PlotsPane extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().addAll(info, split);
 
-        time.cursorProperty().addListener((o, a, t) -> cursorInfo.setText(
-                Double.isNaN(t.doubleValue()) ? "" : "t = " + Formats.num(t.doubleValue(), 3) + " s"));
+        Runnable cursorText = () -> {
+            double t = time.cursorProperty().get();
+            String h = spectrogram.readoutProperty().get();
+            cursorInfo.setText(Double.isNaN(t) ? "" : "t = " + Formats.num(t, 3) + " s" + (h.isEmpty() ? "" : " · " + h));
+            hint.setVisible(Double.isNaN(t));
+            hint.setManaged(Double.isNaN(t));
+        };
+        time.cursorProperty().addListener((o, a, t) -> cursorText.run());
+        spectrogram.readoutProperty().addListener((o, a, t) -> cursorText.run());
 
         model.selectionDataProperty().addListener((o, a, d) -> prepare(d, a == null || d == null
                 || !a.selection().equals(d.selection())));

@@ -36,7 +36,7 @@ public final class ResponseChart extends VBox {
         getStyleClass().add("plot-block");
         y.setAutoRanging(true);
         y.setAutoRangePadding(0.08);
-        chart = PlotStyle.chart(x, y, "response-chart");
+        chart = PlotStyle.chart(x, y, "response-chart", this::placeBand);
         chart.setId("response-chart");
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
@@ -51,13 +51,11 @@ public final class ResponseChart extends VBox {
         band.setManaged(false);
         band.setMouseTransparent(true);
         chart.getPlotBackground().getChildren().add(band);
-        Runnable later = () -> javafx.application.Platform.runLater(this::placeBand);
-        x.minProperty().addListener((o, a, b) -> later.run());
-        x.maxProperty().addListener((o, a, b) -> later.run());
-        y.minProperty().addListener((o, a, b) -> later.run());
-        y.maxProperty().addListener((o, a, b) -> later.run());
-        chart.getCanvas().widthProperty().addListener((o, a, b) -> later.run());
-        chart.getCanvas().heightProperty().addListener((o, a, b) -> later.run());
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(chart.getPlotBackground().widthProperty());
+        clip.heightProperty().bind(chart.getPlotBackground().heightProperty());
+        chart.getPlotBackground().setClip(clip);
+
 
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);
@@ -96,7 +94,6 @@ public final class ResponseChart extends VBox {
                 + (r.kept() == 1 ? "" : "s") + ", " + Formats.num(r.dtMs(), 2) + " ms bins");
         data.set(r.times(), r.mean(), r.sem(), r.sem(), false);
         chart.invalidate();
-        javafx.application.Platform.runLater(this::placeBand);
     }
 
     /** The ± s.e.m. band as a translucent polygon behind the mean line, in the plot's pixels. */

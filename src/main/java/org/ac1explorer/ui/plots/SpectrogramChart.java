@@ -63,6 +63,7 @@ public final class SpectrogramChart extends VBox {
     private final CheckBox autoTop = new CheckBox("auto top");
     private final Spinner<Integer> top = new Spinner<>(-100, 250, 60, 5);
     private PlotData.Heatmap current;
+    private final javafx.beans.property.ReadOnlyStringWrapper hover = new javafx.beans.property.ReadOnlyStringWrapper(this, "hover", "");
     private double[] centres = new double[0];
     private int bpo = 6;
 
@@ -170,6 +171,31 @@ public final class SpectrogramChart extends VBox {
         VBox.setVgrow(body, Priority.ALWAYS);
         getChildren().addAll(head, body);
         applyZRange();
+        chart.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
+            javafx.geometry.Point2D p = chart.getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
+            hover.set(p == null ? "" : readout(p.getX(), p.getY()));
+        });
+        chart.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> hover.set(""));
+    }
+
+    /** "4.5 kHz · −23 dB" under a canvas point, or "" outside the data. */
+    private String readout(double px, double py) {
+        PlotData.Heatmap h = current;
+        if (h == null || h.frames() == 0 || px < 0 || py < 0 || px > chart.getCanvas().getWidth()
+                || py > chart.getCanvas().getHeight()) {
+            return "";
+        }
+        int band = (int) Math.rint(y.getValueForDisplay(py));
+        int frame = (int) Math.rint(x.getValueForDisplay(px) * h.sf() / h.hop());
+        if (band < 0 || band >= h.bands().length || frame < 0 || frame >= h.frames()) {
+            return "";
+        }
+        return Formats.kHz(h.centresHz()[band]) + " kHz · " + Formats.num(h.z()[band * h.frames() + frame], 1) + " dB";
+    }
+
+    /** Frequency and level under the mouse ("" when outside the heatmap). */
+    public javafx.beans.property.ReadOnlyStringProperty readoutProperty() {
+        return hover.getReadOnlyProperty();
     }
 
     private static Label fixed(Label l) {

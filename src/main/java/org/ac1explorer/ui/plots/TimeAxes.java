@@ -27,6 +27,11 @@ public final class TimeAxes {
     private double fullEnd = 1;
     private boolean updating;
 
+    /** Re-places the cursor lines (call after a chart's layout, when its axis transforms are current). */
+    public void refresh() {
+        placeCursors();
+    }
+
     public void add(XYChart chart) {
         Axis x = chart.getXAxis();
         x.setAutoRanging(false);
@@ -59,6 +64,9 @@ public final class TimeAxes {
                 fit();
             }
         });
+        if (chart instanceof PlotStyle.HookedChart h) {
+            h.afterLayout(this::placeCursors);
+        }
         chart.getCanvas().widthProperty().addListener((o, a, b) -> placeCursors());
         chart.getCanvas().heightProperty().addListener((o, a, b) -> placeCursors());
         cursor.addListener((o, a, b) -> placeCursors());

@@ -85,7 +85,7 @@ public final class TracesChart extends VBox {
                 return 0;
             }
         });
-        chart = PlotStyle.chart(x, y, "traces-chart");
+        chart = PlotStyle.chart(x, y, "traces-chart", () -> overlay.layoutRows());
         chart.setId("traces-chart");
         baseLines.getAxes().setAll(x, y);
         mainLines.getAxes().setAll(x, y);
@@ -333,6 +333,10 @@ public final class TracesChart extends VBox {
 
         @Override
         protected void layoutChildren() {
+            layoutRows();
+        }
+
+        void layoutRows() {
             PlotData.Traces t = traces;
             if (t == null || t.rows().isEmpty()) {
                 return;
