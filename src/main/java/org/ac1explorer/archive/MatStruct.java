@@ -27,7 +27,10 @@ public final class MatStruct {
         return Optional.empty();
     }
 
-    /** Every struct element of a struct array, or of a cell array of structs, in storage order. */
+    /**
+     * Every struct element of a struct array, or of a cell array of structs (struct arrays inside
+     * cells flattened), in storage order; a cell element that is not a struct gives null.
+     */
     public static List<MatStruct> elements(Array a) {
         List<MatStruct> out = new ArrayList<>();
         if (a instanceof Struct s) {
@@ -38,7 +41,7 @@ public final class MatStruct {
             for (int i = 0; i < c.getNumElements(); i++) {
                 Array e = MatValues.unwrap(c.get(i));
                 if (e instanceof Struct s && s.getNumElements() > 0) {
-                    out.add(new MatStruct(s, 0));
+                    out.addAll(elements(s));
                 } else {
                     out.add(null);
                 }

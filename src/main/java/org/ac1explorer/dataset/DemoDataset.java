@@ -69,6 +69,7 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * only some cells.
  *
  * <h2>Edge cases (all present in SMALL; FULL has them and more at random)</h2>
+ * "Wehr cell i" is the i-th session in sorted order; session names depend on the seed.
  * <ul>
  * <li>Wehr trigger types {@code naturalsound}, {@code nauralsound} (the release's typo, Wehr cell 0),
  *     {@code natural} (cell 1) and {@code NaturalSound} (cell 2, case differs); non-natural trials {@code tone},
@@ -76,7 +77,8 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * <li>Wehr cell 1 has two {@code naturalsound} trials described "fragment 14: creaking door", which no stimulus
  *     file has: warn and skip.</li>
  * <li>{@code category1/1.mat} stores its waveform as a column, the others as rows.</li>
- * <li>Asari segments use {@code sample}, except {@code class<first>/2.mat} and {@code class<second>/4.mat} (and
+ * <li>Asari segments use {@code sample}, except the second segment of the first class and the fourth of the second
+ *     class (SMALL: {@code class1/2.mat}, {@code class6/4.mat}; and
  *     some more in FULL) which use {@code samples}.</li>
  * <li>Asari trigger types {@code naturalsound}, {@code natural sound} and once {@code "Natural Sound "}
  *     (case and trailing space); tones ({@code tone}) in every cell's first file; {@code noise} in some FULL files.</li>
@@ -85,10 +87,10 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  *     param.stimulus (skip and warn).</li>
  * <li>The second results-1 A1 cell lists param.stimulus in reverse order in its last file (same sequences, other
  *     indices) and has one trigger with a fractional {@code time} (truncated by the loader).</li>
- * <li>Gating artifacts, each caught at the default thresholds: a repeat clipped at the int16 rail for 12 ms
- *     (range; Wehr cell 0, first results-1 A1 cell), 40-ms 50-mV access jumps over ~1.5 % of a repeat (step; Wehr
- *     cell 2, second results-1 A1 cell... see {@link SyntheticNeuron.Artifact}) and an inverted response (xcorr;
- *     Wehr cell 1, first results-2 A1 cell). Groups with an artifact have at least 5 repeats.</li>
+ * <li>Gating artifacts, each caught at the default thresholds: a repeat clipped
+ *     at the int16 rail for 12 ms (range: Wehr cell 0, second results-1 A1 cell), 40-ms 50-mV access jumps over
+ *     ~1.5 % of a repeat (step: Wehr cell 2, first results-1 A1 cell) and an inverted response (xcorr: Wehr cell 1,
+ *     first results-2 A1 cell). A group with an artifact has at least 5 repeats, so the other repeats pass.</li>
  * <li>A stimulus heard by only some cells (NaN sentinels in the export); the first results-2 A1 cell hears a
  *     single sequence.</li>
  * <li>Both asari-results-1 and -2 populated, with A1 whole-cell ({@code auditory cortex}, {@code whole cell}) and
@@ -101,6 +103,9 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * its own derived seed, independent of thread scheduling.
  */
 public final class DemoDataset {
+    /** Seed of the built-in default dataset (the one a newcomer sees first). */
+    public static final long DEFAULT_SEED = 2004L;
+
     /** Name of the staging folder inside {@code outDir} while writing. */
     static final String STAGING = ".ac1-demo-partial";
 

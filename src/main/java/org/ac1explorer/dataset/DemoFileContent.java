@@ -104,7 +104,7 @@ final class DemoFileContent {
     private static Cochleagram renderProbe(Probe p) {
         int n = (int) Math.round(p.durationMs() / 1000 * p.sf());
         double[] w = new double[n];
-        double amp = Math.pow(10, (p.levelDb() - 80) / 20);
+        double amp = Math.pow(10, (p.levelDb() - 95) / 20);
         SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(p.frequencyHz()) ^ n);
         for (int i = 0; i < n; i++) {
             switch (p.kind()) {

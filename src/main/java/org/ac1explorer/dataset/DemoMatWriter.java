@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import us.hebi.matlab.mat.format.BufferAllocator;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Char;
@@ -44,19 +45,59 @@ final class DemoMatWriter {
     }
 
     static Matrix doubles(double[] v, boolean row) {
-        Matrix m = row ? Mat5.newMatrix(1, v.length) : Mat5.newMatrix(v.length, 1);
-        for (int i = 0; i < v.length; i++) {
-            m.setDouble(i, v[i]);
+        HeapBuffers alloc = new HeapBuffers();
+        Matrix m = Mat5.newNumerical(row ? new int[] {1, v.length} : new int[] {v.length, 1}, MatlabType.Double,
+                false, false, alloc);
+        if (alloc.single() != null && v.length > 0) {
+            alloc.single().duplicate().order(alloc.single().order()).asDoubleBuffer().put(v);
+        }
+        if (v.length > 0 && (m.getDouble(0) != v[0] || m.getDouble(v.length - 1) != v[v.length - 1])) {
+            for (int i = 0; i < v.length; i++) {
+                m.setDouble(i, v[i]);
+            }
         }
         return m;
     }
 
     static Matrix int16Column(short[] v) {
-        Matrix m = Mat5.newMatrix(v.length, 1, MatlabType.Int16);
-        for (int i = 0; i < v.length; i++) {
-            m.setShort(i, v[i]);
+        HeapBuffers alloc = new HeapBuffers();
+        Matrix m = Mat5.newNumerical(new int[] {v.length, 1}, MatlabType.Int16, false, false, alloc);
+        if (alloc.single() != null && v.length > 0) {
+            alloc.single().duplicate().order(alloc.single().order()).asShortBuffer().put(v);
+        }
+        if (v.length > 0 && (m.getShort(0) != v[0] || m.getShort(v.length - 1) != v[v.length - 1])) {
+            for (int i = 0; i < v.length; i++) {
+                m.setShort(i, v[i]);
+            }
         }
         return m;
+    }
+
+    /**
+     * Heap buffers for mfl-core matrices, so a whole array can be filled in one bulk copy (much faster than one
+     * {@code setShort} per sample on mfl's direct buffers). If mfl ever lays the buffer out differently, the
+     * spot check in the callers falls back to element-wise filling.
+     */
+    private static final class HeapBuffers implements BufferAllocator {
+        private ByteBuffer only;
+        private int count;
+
+        @Override
+        public ByteBuffer allocate(int numBytes) {
+            ByteBuffer b = ByteBuffer.allocate(numBytes).order(ByteOrder.nativeOrder());
+            only = b;
+            count++;
+            return b;
+        }
+
+        @Override
+        public void release(ByteBuffer buffer) {
+            // heap buffer: garbage-collected
+        }
+
+        ByteBuffer single() {
+            return count == 1 ? only : null;
+        }
     }
 
     /**

@@ -8,7 +8,7 @@ package org.ac1explorer.dsp;
  */
 final class BlockSort {
 
-    private static final int INSERTION_MAX = 24;
+    private static final int INSERTION_MAX = 64;
     private static final int MAX_DIGIT_BITS = 11;
 
     private BlockSort() {
@@ -16,11 +16,10 @@ final class BlockSort {
 
     /** Sorts all of {@code keys} ascending (signed); {@code tmp} is scratch of the same length. */
     static void sortKeys(long[] keys, long[] tmp) {
-        int n = keys.length;
-        sort(keys, 0, new int[n], 0, tmp, new int[n], n);
+        sort(keys, 0, null, 0, tmp, null, keys.length);
     }
 
-    /** Sorts {@code keys[from, from+len)} ascending (signed), permuting {@code pos[0, len)} alike. */
+    /** Sorts {@code keys[from, from+len)} ascending (signed), permuting {@code pos[0, len)} alike (unless null). */
     static void sort(long[] keys, int from, int[] pos, long[] tmpKeys, int[] tmpPos, int len) {
         sort(keys, from, pos, 0, tmpKeys, tmpPos, len);
     }
@@ -55,14 +54,21 @@ final class BlockSort {
             next[b] = sum;
             sum += c;
         }
-        for (int i = 0; i < len; i++) {
-            long v = keys[kFrom + i];
-            int at = next[(int) ((v - min) >>> shift)]++;
-            tmpKeys[at] = v;
-            tmpPos[at] = pos[pFrom + i];
+        if (pos == null) {
+            for (int i = 0; i < len; i++) {
+                long v = keys[kFrom + i];
+                tmpKeys[next[(int) ((v - min) >>> shift)]++] = v;
+            }
+        } else {
+            for (int i = 0; i < len; i++) {
+                long v = keys[kFrom + i];
+                int at = next[(int) ((v - min) >>> shift)]++;
+                tmpKeys[at] = v;
+                tmpPos[at] = pos[pFrom + i];
+            }
+            System.arraycopy(tmpPos, 0, pos, pFrom, len);
         }
         System.arraycopy(tmpKeys, 0, keys, kFrom, len);
-        System.arraycopy(tmpPos, 0, pos, pFrom, len);
         if (shift == 0) {
             return;                             // every bucket holds a single key value
         }
@@ -80,6 +86,18 @@ final class BlockSort {
     }
 
     private static void insertion(long[] keys, int kFrom, int[] pos, int pFrom, int len) {
+        if (pos == null) {
+            for (int i = 1; i < len; i++) {
+                long v = keys[kFrom + i];
+                int j = i - 1;
+                while (j >= 0 && keys[kFrom + j] > v) {
+                    keys[kFrom + j + 1] = keys[kFrom + j];
+                    j--;
+                }
+                keys[kFrom + j + 1] = v;
+            }
+            return;
+        }
         for (int i = 1; i < len; i++) {
             long v = keys[kFrom + i];
             int p = pos[pFrom + i];

@@ -1,5 +1,7 @@
 package org.ac1explorer.dsp;
 
+import java.util.stream.IntStream;
+
 import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
@@ -16,6 +18,8 @@ public final class GaussianFilter {
 
     /** Kernels at most this long are applied directly: below it the FFT does not pay. */
     private static final int DIRECT_MAX_TAPS = 48;
+    /** Traces at least this long are filtered block-parallel. */
+    private static final int PARALLEL_MIN = 65_536;
 
     private GaussianFilter() {
     }
@@ -82,24 +86,33 @@ public final class GaussianFilter {
         System.arraycopy(w, 0, h, 0, taps);
         fft.realForward(h);
         double[] out = new double[n];
-        double[] buf = new double[m];
-        for (int start = 0; start < n; start += step) {
-            int avail = Math.min(m, padded.length - start);
-            System.arraycopy(padded, start, buf, 0, avail);
-            java.util.Arrays.fill(buf, avail, m, 0.0);
-            fft.realForward(buf);
-            buf[0] *= h[0];
-            buf[1] *= h[1];
-            for (int k = 2; k < m; k += 2) {
-                double re = buf[k] * h[k] - buf[k + 1] * h[k + 1];
-                double im = buf[k] * h[k + 1] + buf[k + 1] * h[k];
-                buf[k] = re;
-                buf[k + 1] = im;
+        int blocks = (n + step - 1) / step;
+        // blocks are independent; long traces spread them over the common pool in a few
+        // contiguous runs, each with its own FFT instance (JTransforms' are not shared)
+        int runs = n >= PARALLEL_MIN ? Math.min(blocks, 4 * Runtime.getRuntime().availableProcessors()) : 1;
+        int per = (blocks + runs - 1) / runs;
+        IntStream range = IntStream.range(0, (blocks + per - 1) / per);
+        (runs > 1 ? range.parallel() : range).forEach(run -> {
+            DoubleFFT_1D own = run == 0 ? fft : new DoubleFFT_1D(m);
+            double[] buf = new double[m];
+            for (int b = run * per; b < Math.min(blocks, (run + 1) * per); b++) {
+                int start = b * step;
+                int avail = Math.min(m, padded.length - start);
+                System.arraycopy(padded, start, buf, 0, avail);
+                java.util.Arrays.fill(buf, avail, m, 0.0);
+                own.realForward(buf);
+                buf[0] *= h[0];
+                buf[1] *= h[1];
+                for (int k = 2; k < m; k += 2) {
+                    double re = buf[k] * h[k] - buf[k + 1] * h[k + 1];
+                    double im = buf[k] * h[k + 1] + buf[k + 1] * h[k];
+                    buf[k] = re;
+                    buf[k + 1] = im;
+                }
+                own.realInverse(buf, true);
+                System.arraycopy(buf, taps - 1, out, start, Math.min(step, n - start));
             }
-            fft.realInverse(buf, true);
-            int count = Math.min(step, n - start);
-            System.arraycopy(buf, taps - 1, out, start, count);
-        }
+        });
         return out;
     }
 

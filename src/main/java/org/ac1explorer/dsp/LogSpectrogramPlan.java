@@ -91,6 +91,7 @@ public final class LogSpectrogramPlan {
         return new LogSpectrogramPlan(sf, SpectrogramGeometry.of(sf, dtMs, windowMs), LogBands.centresHz(fmin, fmax, bpo));
     }
 
+    /** Hop and window of this plan, in samples. */
     public SpectrogramGeometry geometry() {
         return geometry;
     }

@@ -22,10 +22,6 @@ final class NumpySum {
         return 0.0 + pairwise(a, from, n);
     }
 
-    static double mean(double[] a) {
-        return sum(a) / a.length;
-    }
-
     /** Population standard deviation, computed as {@code np.std}: sqrt(sum((x - mean)²) / n). */
     static double std(double[] a) {
         int n = a.length;

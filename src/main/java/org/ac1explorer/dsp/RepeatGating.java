@@ -26,12 +26,20 @@ public final class RepeatGating {
      */
     public static List<RepeatScores> score(List<double[]> detrended, double sf) {
         int r = detrended.size();
-        double[] xcorr = leaveOneOutPearson(detrended);
-        RepeatScores[] out = new RepeatScores[r];
-        IntStream.range(0, r).parallel().forEach(i -> {
-            double[] d = detrended.get(i);
-            out[i] = new RepeatScores(maxAbs(d), StepProfile.of(d, sf), xcorr[i]);
+        double[][] xcorr = new double[1][];
+        StepProfile[] steps = new StepProfile[r];
+        // task r is the leave-one-out correlation; it runs beside the step profiles
+        IntStream.rangeClosed(0, r).parallel().forEach(i -> {
+            if (i == r) {
+                xcorr[0] = leaveOneOutPearson(detrended);
+            } else {
+                steps[i] = StepProfile.of(detrended.get(i), sf);
+            }
         });
+        RepeatScores[] out = new RepeatScores[r];
+        for (int i = 0; i < r; i++) {
+            out[i] = new RepeatScores(maxAbs(detrended.get(i)), steps[i], xcorr[0][i]);
+        }
         return List.of(out);
     }
 
@@ -111,49 +119,46 @@ public final class RepeatGating {
         return out;
     }
 
-    /** refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN). */
+    /**
+     * refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN).
+     * Each column is sorted once (a branch-free insertion network on order keys); leaving out
+     * one copy of x[i][c] then shifts the middle ranks by one exactly when x[i][c] is at or below
+     * them, which picks each row's reference from the three middle values.
+     */
     private static double[][] leaveOneOutMedians(double[][] rows, int len) {
         int r = rows.length;
-        double[][] refs = new double[r][len];
-        double[] col = new double[r];
-        int[] row = new int[r];
-        int[] rankOf = new int[r];
         int m = r - 1;                  // values left after leaving one out
+        int h = m / 2;
+        long nanKey = SortKey.of(Double.NaN);
+        double[][] refs = new double[r][len];
+        long[] s = new long[r];
+        long[] own = new long[r];
         for (int c = 0; c < len; c++) {
+            for (int i = 0; i < r; i++) {
+                long v = SortKey.of(rows[i][c]);
+                own[i] = v;
+                for (int j = i; j > 0; j--) {
+                    long a = s[j - 1];
+                    s[j] = Math.max(a, v);
+                    v = Math.min(a, v);
+                }
+                s[0] = v;
+            }
             int nan = 0;
-            // insertion sort of the column (R is small), NaN last, remembering each row's rank
-            for (int i = 0; i < r; i++) {
-                double v = rows[i][c];
-                if (Double.isNaN(v)) {
-                    nan++;
-                }
-                int j = i - 1;
-                while (j >= 0 && Double.compare(col[j], v) > 0) {
-                    col[j + 1] = col[j];
-                    row[j + 1] = row[j];
-                    j--;
-                }
-                col[j + 1] = v;
-                row[j + 1] = i;
-            }
-            for (int p = 0; p < r; p++) {
-                rankOf[row[p]] = p;
+            for (int j = r - 1; j >= 0 && s[j] == nanKey; j--) {
+                nan++;
             }
             for (int i = 0; i < r; i++) {
+                long x = own[i];
                 double ref;
-                if (nan - (Double.isNaN(rows[i][c]) ? 1 : 0) > 0) {
+                if (nan - (x == nanKey ? 1 : 0) > 0) {
                     ref = Double.NaN;
+                } else if ((m & 1) == 1) {
+                    ref = SortKey.value(x <= s[h] ? s[h + 1] : s[h]);
                 } else {
-                    int skip = rankOf[i];
-                    if ((m & 1) == 1) {
-                        int h = m / 2;
-                        ref = col[h < skip ? h : h + 1];
-                    } else {
-                        int h = m / 2;
-                        double lo = col[h - 1 < skip ? h - 1 : h];
-                        double hi = col[h < skip ? h : h + 1];
-                        ref = (lo + hi) / 2.0;
-                    }
+                    double lo = SortKey.value(x <= s[h - 1] ? s[h] : s[h - 1]);
+                    double hi = SortKey.value(x <= s[h] ? s[h + 1] : s[h]);
+                    ref = (lo + hi) / 2.0;
                 }
                 refs[i][c] = ref;
             }

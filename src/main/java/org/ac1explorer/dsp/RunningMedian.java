@@ -13,8 +13,8 @@ import java.util.stream.IntStream;
  * sorting", 2014). The extended trace is cut into blocks of {@code size} samples, each sorted
  * once; a window spans the tail of block A and the head of block B, kept as two sorted
  * doubly-linked lists (A loses an element per step, B regains one by dancing links), and two
- * pointers separating the {@code size/2} smallest elements from the rest move a few nodes per
- * step. Long traces are cut into independent runs of blocks computed in parallel; the result
+ * pointers separating the {@code size/2} smallest elements from the rest move at most one node
+ * per step. Long traces are cut into independent runs of blocks computed in parallel; the result
  * does not depend on the split.
  */
 public final class RunningMedian {
@@ -65,124 +65,133 @@ public final class RunningMedian {
     /**
      * The outputs of blocks {@code [first, last)}: block b holds extended samples
      * {@code [b·k, b·k + k)} and yields outputs {@code b·k … b·k + k - 1}, whose windows reach
-     * into block b + 1.
+     * into block b + 1. Ranks double as list nodes; node k is the sentinel, whose key is +∞.
      */
     private static final class Run {
+        private final long[] ext;
         private final int k;
         private final int first;
         private final int last;
-        private final long[] sorted;    // per local block, its keys ascending
-        private final int[] rankOf;     // per local block, rank of the element at each position
+        private final int[] pos;
+        private final long[] tmpKeys;
+        private final int[] tmpPos;
 
         Run(long[] ext, int k, int first, int last) {
+            this.ext = ext;
             this.k = k;
             this.first = first;
             this.last = last;
-            int blocks = last - first + 1;
-            sorted = new long[blocks * k];
-            rankOf = new int[blocks * k];
-            int[] pos = new int[k];
-            long[] tmpKeys = new long[k];
-            int[] tmpPos = new int[k];
-            for (int b = 0; b < blocks; b++) {
-                int base = b * k;
-                System.arraycopy(ext, (first + b) * k, sorted, base, k);
-                for (int p = 0; p < k; p++) {
-                    pos[p] = p;
-                }
-                BlockSort.sort(sorted, base, pos, tmpKeys, tmpPos, k);
-                for (int r = 0; r < k; r++) {
-                    rankOf[base + pos[r]] = r;
-                }
+            pos = new int[k];
+            tmpKeys = new long[k];
+            tmpPos = new int[k];
+        }
+
+        /** Sorts block b into {@code key} (ascending, sentinel +∞ at k) and {@code rankOf} (rank of each position). */
+        private void sortBlock(int b, long[] key, int[] rankOf) {
+            System.arraycopy(ext, b * k, key, 0, k);
+            for (int p = 0; p < k; p++) {
+                pos[p] = p;
+            }
+            BlockSort.sort(key, 0, pos, tmpKeys, tmpPos, k);
+            key[k] = Long.MAX_VALUE;
+            for (int r = 0; r < k; r++) {
+                rankOf[pos[r]] = r;
             }
         }
 
         void fill(double[] out, int n) {
-            final int end = k;          // list sentinel, also the pointer "past the last node"
+            final int end = k;
             final int q = k / 2;        // rank of the median in a window
+            long[] keyA = new long[k + 1];
+            long[] keyB = new long[k + 1];
+            int[] rankA = new int[k];
+            int[] rankB = new int[k];
             int[] aNext = new int[k + 1];
             int[] aPrev = new int[k + 1];
             int[] bNext = new int[k + 1];
             int[] bPrev = new int[k + 1];
+            sortBlock(first, keyA, rankA);
             linkAll(aNext, aPrev);
-            int pa = q;                 // first "large" node of A (or end)
-            int pb = end;               // first "large" node of B (or end)
-            int s = q;                  // number of "small" nodes in A and B together
-            for (int blockA = 0; blockA < last - first; blockA++) {
-                int baseA = blockA * k;
-                int baseB = baseA + k;
-                int outBase = (first + blockA) * k;
+            // "small" nodes come before pa in A and before pb in B; every small key is at most
+            // every large one, ties ranking A before B; s counts the small nodes
+            int pa = q;
+            int pb = end;
+            int s = q;                  // q - 1, q or q + 1 after a slide
+            for (int block = first; block < last; block++) {
+                sortBlock(block + 1, keyB, rankB);
                 linkAll(bNext, bPrev);
                 for (int p = k - 1; p >= 0; p--) {
-                    int r = rankOf[baseB + p];
+                    int r = rankB[p];
                     bNext[bPrev[r]] = bNext[r];
                     bPrev[bNext[r]] = bPrev[r];
                 }
+                int outBase = block * k;
                 for (int t = 0; t <= k; t++) {
+                    // the choices below are data-dependent coin flips: every load is made
+                    // unconditionally so that they compile to conditional moves, not branches
                     if (t > 0) {
-                        // A loses its element at position t-1
-                        int r = rankOf[baseA + t - 1];
-                        if (r == pa) {
-                            pa = aNext[r];
-                        } else if (pa == end || r < pa) {
-                            s--;
-                        }
-                        aNext[aPrev[r]] = aNext[r];
-                        aPrev[aNext[r]] = aPrev[r];
-                        // B regains its element at position t-1 (reverse order of removal)
-                        r = rankOf[baseB + t - 1];
+                        // A loses its element at position t-1 (end = k exceeds every rank)
+                        int r = rankA[t - 1];
+                        int rNext = aNext[r];
+                        int rPrev = aPrev[r];
+                        s -= r < pa ? 1 : 0;
+                        pa = r == pa ? rNext : pa;
+                        aNext[rPrev] = rNext;
+                        aPrev[rNext] = rPrev;
+                        // B regains its element at position t-1, in reverse order of removal
+                        r = rankB[t - 1];
                         bNext[bPrev[r]] = r;
                         bPrev[bNext[r]] = r;
-                        if (pb == end || r < pb) {
-                            // ties rank A before B
-                            if (pa == end || sorted[baseB + r] < sorted[baseA + pa]) {
-                                s++;
-                            } else {
-                                pb = r;
-                            }
-                        }
+                        boolean beforePb = r < pb;
+                        boolean belowPa = keyB[r] < keyA[pa];
+                        s += beforePb & belowPa ? 1 : 0;
+                        pb = beforePb & !belowPa ? r : pb;
                     }
-                    int i = outBase + t;
                     if (t == k) {
                         break;      // the window is block B alone: it becomes the next A
                     }
+                    int i = outBase + t;
                     if (i >= n) {
                         return;
                     }
-                    while (s < q) {
-                        if (pb == end || (pa != end && sorted[baseA + pa] <= sorted[baseB + pb])) {
-                            pa = aNext[pa];
-                        } else {
-                            pb = bNext[pb];
-                        }
-                        s++;
-                    }
-                    while (s > q) {
-                        int xa = aPrev[pa];
-                        int xb = bPrev[pb];
-                        // the larger of the two predecessors leaves the small set
-                        if (xb == end || (xa != end && sorted[baseA + xa] > sorted[baseB + xb])) {
-                            pa = xa;
-                        } else {
-                            pb = xb;
-                        }
-                        s--;
-                    }
-                    long m;
-                    if (pb == end || (pa != end && sorted[baseA + pa] <= sorted[baseB + pb])) {
-                        m = sorted[baseA + pa];
-                    } else {
-                        m = sorted[baseB + pb];
-                    }
-                    out[i] = SortKey.value(m);
+                    // a slide moves s by at most one, so at most one node changes side:
+                    // up, the smaller of the first large nodes; down, the larger of the last small ones
+                    long kpa = keyA[pa];
+                    long kpb = keyB[pb];
+                    int na = aNext[pa];
+                    int nb = bNext[pb];
+                    int xa = aPrev[pa];
+                    int xb = bPrev[pb];
+                    long ka = keyA[xa];
+                    long kb = keyB[xb];
+                    ka = xa == end ? Long.MIN_VALUE : ka;
+                    kb = xb == end ? Long.MIN_VALUE : kb;
+                    boolean takeA = kpa <= kpb;
+                    boolean giveA = ka > kb;
+                    int paUp = takeA ? na : pa;
+                    int pbUp = takeA ? pb : nb;
+                    int paDown = giveA ? xa : pa;
+                    int pbDown = giveA ? pb : xb;
+                    boolean up = s < q;
+                    boolean down = s > q;
+                    pa = up ? paUp : (down ? paDown : pa);
+                    pb = up ? pbUp : (down ? pbDown : pb);
+                    s = q;
+                    out[i] = SortKey.value(Math.min(keyA[pa], keyB[pb]));
                 }
                 pa = pb;
                 pb = end;
+                long[] tk = keyA;
+                keyA = keyB;
+                keyB = tk;
+                int[] tr = rankA;
+                rankA = rankB;
+                rankB = tr;
                 int[] tn = aNext;
-                int[] tp = aPrev;
                 aNext = bNext;
-                aPrev = bPrev;
                 bNext = tn;
+                int[] tp = aPrev;
+                aPrev = bPrev;
                 bPrev = tp;
             }
         }

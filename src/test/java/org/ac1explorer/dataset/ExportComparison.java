@@ -20,7 +20,7 @@ import us.hebi.matlab.mat.types.Struct;
  * signal types, exact rejection counters, spectrograms within 1e-3 dB where the expected value is
  * above -150 dB, responses within 1e-6 relative, sentinels. Returns the list of failed checks.
  */
-final class ExportComparison {
+public final class ExportComparison {
     static final double SPEC_TOL_DB = 1e-3;
     static final double RESP_REL_TOL = 1e-6;
     static final double FLOOR_DB = -150.0;
@@ -29,7 +29,7 @@ final class ExportComparison {
     double worstSpecDb;
     double worstRespRatio;
 
-    static ExportComparison compare(Path expected, Path actual) throws IOException {
+    public static ExportComparison compare(Path expected, Path actual) throws IOException {
         ExportComparison c = new ExportComparison();
         try (Mat5File e = Mat5.readFromFile(expected.toFile()); Mat5File a = Mat5.readFromFile(actual.toFile())) {
             c.run(e, a);
@@ -37,7 +37,7 @@ final class ExportComparison {
         return c;
     }
 
-    List<String> failures() {
+    public List<String> failures() {
         return failures;
     }
 

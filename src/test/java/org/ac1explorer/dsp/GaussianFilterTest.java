@@ -53,6 +53,29 @@ class GaussianFilterTest {
     }
 
     @Test
+    void matchesTheDirectSumOnLongTracesFilteredInParallelBlocks() {
+        java.util.Random rnd = new java.util.Random(3);
+        double[] x = new double[150_000];
+        double v = -65;
+        for (int i = 0; i < x.length; i++) {
+            v += rnd.nextGaussian() * 0.1;
+            x[i] = v + rnd.nextGaussian();
+        }
+        double sigma = 100.0;
+        double[] w = GaussianFilter.kernel(sigma);
+        int radius = w.length / 2;
+        double[] expected = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double acc = 0;
+            for (int j = 0; j < w.length; j++) {
+                acc += w[j] * x[Reflection.index((long) i - radius + j, x.length)];
+            }
+            expected[i] = acc;
+        }
+        Approx.assertClose(expected, GaussianFilter.smooth(x, sigma), 1e-9, "150k samples, sigma 100");
+    }
+
+    @Test
     void nanOnlySpoilsItsOwnNeighbourhood() {
         double[] x = new double[2000];
         x[1000] = Double.NaN;

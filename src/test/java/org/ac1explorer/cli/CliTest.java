@@ -1,0 +1,91 @@
+package org.ac1explorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ac1explorer.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int s = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
+        return new Run(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String c : new String[] {"summary", "export", "demo"}) {
+            Run r = run(c, "--help");
+            assertEquals(0, r.status());
+            assertTrue(r.out().startsWith("usage: ac1-explorer " + c), r.out());
+        }
+        assertTrue(run("--help").out().contains("commands:"));
+    }
+
+    @Test
+    void badFlagValueIsOneLineNamingTheFlag() {
+        Run r = run("export", "--data", "x", "--out", tmp.resolve("a.mat").toString(), "--dt-ms", "-3");
+        assertEquals(2, r.status());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--dt-ms"), r.err());
+        assertTrue(run("export", "--data", "x", "--out", "y.mat", "--fmin", "abc").err().contains("--fmin: \"abc\" is not a number"));
+        assertTrue(run("summary", "--data", "x", "--bogus", "1").err().contains("unknown option --bogus"));
+        assertTrue(run("export", "--data", "x", "--out", "y.mat", "--fmin", "500", "--fmax", "400").err().contains("--fmax"));
+    }
+
+    @Test
+    void missingDataFolderIsNamed() {
+        Path absent = tmp.resolve("nowhere");
+        Run r = run("summary", "--data", absent.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains(absent.toString()) && r.err().contains("does not exist"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void summaryReportsCountersAndProblems() {
+        Run r = run("summary", "--data", Fixtures.mini().toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Repeats: 41 gated, 37 kept; rejected: range 2, step 1, xcorr 1"), r.out());
+        assertTrue(r.out().contains("20020101-mw-001-017.mat"), r.out());
+    }
+
+    @Test
+    void exportRefusesToOverwriteWithoutForce() throws Exception {
+        Path out = tmp.resolve("a.mat");
+        Files.writeString(out, "keep me");
+        Run r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("--force"), r.err());
+        assertEquals("keep me", Files.readString(out));
+        assertEquals(0, run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--force").status());
+        assertTrue(Files.size(out) > 1000);
+        try (var s = Files.list(tmp)) {
+            assertEquals(1, s.count(), "no temporary file left behind");
+        }
+    }
+
+    @Test
+    void demoThenSummaryWorks() {
+        Path demo = tmp.resolve("demo");
+        assertEquals(0, run("demo", "--out", demo.toString()).status());
+        Run r = run("summary", "--data", demo.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("asari MGB spikes"), r.out());
+    }
+}
