@@ -400,4 +400,29 @@ class ExplorerWindowTest {
         waitUntil("fit", () -> window.plots().traces().chart().getXAxis().getMin() == 0
                 && window.plots().traces().chart().getXAxis().getMax() == window.plots().time().fullEnd());
     }
+
+    @Test
+    void theProblemsPaneListsLoadingWarningsOfTheFixtureEachNamingItsFile() {
+        Path mini = org.ac1explorer.Fixtures.mini();
+        fx(() -> window.opener().open(mini));
+        waitUntilDrawn();
+        List<org.ac1explorer.archive.Problem> problems = fx(() -> List.copyOf(window.problems().list().getItems()));
+        assertTrue(problems.stream().filter(p -> p.location().endsWith(".mat")).count() >= 2, problems.toString());
+        assertTrue(fx(() -> window.problems().getText()).matches("Problems \\(\\d+\\)"));
+        assertEquals("ac1-mini", fx(() -> window.model().dataset().name()));
+    }
+
+    @Test
+    void openingAFolderWithoutDataExplainsWhyAndKeepsTheCurrentDataset() throws Exception {
+        openDemo();
+        Path empty = Files.createDirectories(tmp.resolve("not-a-dataset"));
+        var before = fx(() -> window.model().dataset());
+        fx(() -> window.opener().open(empty));
+        waitUntil("the load ended", () -> !window.status().isBusy() && window.work().runningNow() == 0);
+        assertEquals(1, dialogs.size(), dialogs.toString());
+        assertTrue(dialogs.get(0).contains("not-a-dataset"), dialogs.get(0));
+        assertFalse(dialogs.get(0).contains("Exception"), "no stack trace or exception names: " + dialogs.get(0));
+        assertTrue(fx(() -> window.status().errorProperty().get()));
+        assertTrue(before == fx(() -> window.model().dataset()), "the demo stays open");
+    }
 }
