@@ -96,6 +96,8 @@ public final class MainWindow {
         selection.failureProperty().addListener((o, a, f) -> {
             if (f != null) {
                 status.failure(f);
+            } else if (a != null && status.errorProperty().get()) {
+                status.clearNotice();
             }
         });
         counts.failureProperty().addListener((o, a, f) -> {
@@ -121,7 +123,7 @@ public final class MainWindow {
         knobsTitle.getStyleClass().add("column-title");
         VBox right = new VBox(knobsTitle, knobsInvalid, knobs);
         VBox.setVgrow(knobs, Priority.ALWAYS);
-        right.setMinWidth(250);
+        right.setMinWidth(268);
         right.setPrefWidth(290);
         right.getStyleClass().add("right-column");
 
@@ -136,12 +138,15 @@ public final class MainWindow {
         root.setBottom(statusBar);
         root.getStyleClass().add("explorer");
 
-        Scene scene = new Scene(root, settings.getDouble("window.width", 1500), settings.getDouble("window.height", 940));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double w = Math.min(settings.getDouble("window.width", 1500), screen.getWidth());
+        double h = Math.min(settings.getDouble("window.height", 940), screen.getHeight());
+        Scene scene = new Scene(root, Math.max(w, 800), Math.max(h, 560));
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         stage.setScene(scene);
-        stage.setMinWidth(1000);
-        stage.setMinHeight(680);
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setOnCloseRequest(e -> close());
         updateTitle();
     }

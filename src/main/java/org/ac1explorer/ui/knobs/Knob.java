@@ -41,6 +41,7 @@ public final class Knob extends VBox {
         setId("knob-" + spec.param());
         Label title = new Label(spec.title());
         title.getStyleClass().add("knob-title");
+        title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label unit = new Label(spec.unit());
         unit.getStyleClass().add("knob-unit");
         unit.setMinWidth(26);
@@ -62,6 +63,7 @@ public final class Knob extends VBox {
         slider.setFocusTraversable(false);
         Label def = new Label("default " + defaultText());
         def.getStyleClass().add("knob-default");
+        def.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         def.setOnMouseClicked(e -> setValue(spec.defaultValue()));
         def.setTooltip(new Tooltip("Click to use the reference default"));
         HBox sliderRow = new HBox(6, slider, def);
@@ -104,6 +106,7 @@ public final class Knob extends VBox {
         this.autoRule = rule;
         CheckBox box = new CheckBox(label);
         box.getStyleClass().add("knob-auto");
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         box.setId("auto-" + spec.param());
         box.selectedProperty().bindBidirectional(auto);
         ((HBox) getChildren().get(1)).getChildren().add(1, box);

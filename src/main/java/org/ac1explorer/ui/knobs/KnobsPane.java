@@ -55,7 +55,7 @@ public final class KnobsPane extends ScrollPane {
                 "Number of log-spaced spectrogram bands per octave (integer)."));
         Knob window = add(box, new KnobSpec("window-ms", "Window", "ms", 1, 200, true, 0, 2, Double.NaN,
                 "Length of the Hamming window of the spectrogram; auto = 2 × dt (the reference default)."));
-        window.enableAuto("auto = 2·dt", () -> {
+        window.enableAuto("auto", () -> {
             double dt = knobs.get("dt-ms").value();
             return Double.isNaN(dt) ? Double.NaN : 2 * dt;
         });
