@@ -45,6 +45,7 @@ public final class PlotsPane extends VBox {
     private final Label cellInfo = new Label("Open a dataset to begin (File ▸ Open…)");
     private final Label cursorInfo = new Label();
     private PlotData.Layout layout;
+    private final SplitPane split;
     private SelectionData shown;
     private boolean preparing;
 
@@ -80,7 +81,7 @@ public final class PlotsPane extends VBox {
         info.setAlignment(Pos.CENTER_LEFT);
         info.getStyleClass().add("plots-info");
 
-        SplitPane split = new SplitPane(spectrogram, traces, response);
+        split = new SplitPane(spectrogram, traces, response);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.30, 0.74);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -98,7 +99,10 @@ public final class PlotsPane extends VBox {
 
         model.selectionDataProperty().addListener((o, a, d) -> prepare(d, a == null || d == null
                 || !a.selection().equals(d.selection())));
-        model.selectionProperty().addListener((o, a, s) -> describe());
+        model.selectionProperty().addListener((o, a, s) -> {
+            describe();
+            markStale(split);
+        });
         traces.rawProperty().addListener((o, a, b) -> prepare(shown, false));
         traces.hideRejectedProperty().addListener((o, a, b) -> prepare(shown, false));
         envelopeDebounce.setOnFinished(e -> prepareEnvelopes());
@@ -215,6 +219,7 @@ public final class PlotsPane extends VBox {
 
     private void apply(Prepared p, boolean newSelection, double full, double t0, double t1) {
         shown = p.data();
+        markStale(split);
         layout = p.layout();
         SelectionData d = p.data();
         time.setFullRange(full);
@@ -230,6 +235,12 @@ public final class PlotsPane extends VBox {
             spectrogram.setTitle(stimulusTitle(d));
         }
         time.setRange(t0, t1);
+    }
+
+    /** Dims the plots while they still show a previous selection. */
+    private void markStale(javafx.scene.Node plots) {
+        boolean stale = shown != null && model.selection() != null && !shown.selection().equals(model.selection());
+        plots.setOpacity(stale ? 0.45 : 1.0);
     }
 
     private void prepareEnvelopes() {
