@@ -30,9 +30,9 @@ import org.ac1explorer.ui.model.SelectionData;
  */
 public final class SelectionAnalyzer {
     private final Ac1Archive archive;
-    private final Lru<String, Optional<RawRepeats>> raw = new Lru<>(8);
-    private final Lru<String, RepeatAnalysis> analyses = new Lru<>(4);
-    private final Lru<String, List<SpikeDetection>> spikes = new Lru<>(4);
+    private final Lru<String, Optional<RawRepeats>> raw = new Lru<>(6);
+    private final Lru<String, RepeatAnalysis> analyses = new Lru<>(3);
+    private final Lru<String, List<SpikeDetection>> spikes = new Lru<>(3);
     private final Lru<String, LogSpectrogram> spectrograms = new Lru<>(8);
 
     public SelectionAnalyzer(Ac1Archive archive) {
