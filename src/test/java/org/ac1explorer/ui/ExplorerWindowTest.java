@@ -124,8 +124,12 @@ class ExplorerWindowTest {
     }
 
     static void waitUntil(String what, BooleanSupplier onFx) {
+        waitUntil(what, 30, onFx);
+    }
+
+    static void waitUntil(String what, int seconds, BooleanSupplier onFx) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting until " + what);
         }
@@ -363,8 +367,9 @@ class ExplorerWindowTest {
     void exportWritesTheMatFileAndNeverIntoTheDataFolder() throws Exception {
         openDemo();
         Path out = tmp.resolve("export.mat");
-        fx(() -> window.exporter().export(out));
-        waitUntil("export done", () -> !window.status().isBusy() && window.work().runningNow() == 0);
+        var task = fx(() -> window.exporter().export(out));
+        waitUntil("export done", 90, task::isDone);
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, fx(task::getState));
         assertTrue(Files.size(out) > 1000, "MAT file written");
         assertTrue(fx(() -> window.status().messageProperty().get()).startsWith("Exported"));
         AssertionError refused = assertThrows(AssertionError.class,
