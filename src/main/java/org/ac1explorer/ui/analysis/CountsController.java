@@ -19,6 +19,7 @@ import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.RejectionCounts;
 import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.DatasetCounts;
@@ -85,7 +86,7 @@ public final class CountsController {
         running.set(true);
         job.run(Tasks.create(ctx -> {
                     try {
-                        return summarise(DatasetAssembler.assemble(d.archive(), p, ctx), d, p);
+                        return summarise(ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx)), d, p);
                     } catch (IllegalStateException e) {
                         if (ctx.isCancelled()) {
                             throw e;

@@ -14,6 +14,7 @@ import org.ac1explorer.dataset.Params;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
@@ -104,7 +105,7 @@ public final class ExportController {
             throw new IllegalArgumentException("refusing to write into the data folder: " + target);
         }
         Tasks.BackgroundTask<AssembledDataset> t = job.run(Tasks.create(ctx -> {
-                    AssembledDataset a = DatasetAssembler.assemble(d.archive(), p, ctx);
+                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx));
                     ctx.checkCancelled();
                     ctx.progress(0, 1, "Writing " + target.getFileName());
                     MatExport.write(a, target, true);
