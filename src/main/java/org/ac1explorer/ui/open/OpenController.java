@@ -146,11 +146,11 @@ public final class OpenController {
         }
         Path tmp = Files.createTempDirectory(parent, target.getFileName() + ".partial-");
         try {
-            DemoDataset.write(tmp, 1, DemoScale.SMALL, (done, total) -> {
+            DemoDataset.write(tmp, DemoDataset.DEFAULT_SEED, DemoScale.SMALL, (done, total) -> {
                 ctx.progress(done, total, "Writing demo files " + done + "/" + total);
                 ctx.checkCancelled();
             });
-            Files.writeString(tmp.resolve(COMPLETE_MARKER), "AC1 Explorer demo dataset, seed 1, SMALL\n");
+            Files.writeString(tmp.resolve(COMPLETE_MARKER), "AC1 Explorer demo dataset, seed " + DemoDataset.DEFAULT_SEED + ", SMALL\n");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             deleteTree(tmp);
