@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.ac1explorer.archive.ProgressMonitor;
+import org.ac1explorer.dataset.Reliability;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;

@@ -17,7 +17,7 @@ import java.util.List;
  * @param heldOutR         Pearson r between the held-out predictions and the measured mean response,
  *                         concatenated over the held-out stimuli (all stimuli for cross-validation,
  *                         the test stimuli for the published split)
- * @param ccMax            the noise ceiling of the same stimuli ({@link Reliability#pooled})
+ * @param ccMax            the noise ceiling of the same stimuli ({@link org.ac1explorer.dataset.Reliability#pooled})
  * @param method           how λ was chosen and r measured, in words
  * @param stimuli          per input stimulus: its role, prediction and r
  */

@@ -93,7 +93,7 @@ public final class MatExport {
 
         Cell nrnMeta = Mat5.newCell(nN, 1);
         for (int n = 0; n < nN; n++) {
-            nrnMeta.set(n, 0, neuronMeta(d.neurons().get(n)));
+            nrnMeta.set(n, 0, withReliability(neuronMeta(d.neurons().get(n)), d, n));
         }
         mat.addArray("nrn_meta", nrnMeta);
         RejectionCounts rc = d.rejections();
@@ -176,5 +176,27 @@ public final class MatExport {
                 .set("signal_type", Mat5.newString(c.signalType()))
                 .set("species", Mat5.newString("rat"))
                 .set("wehr_cell_idx", Mat5.newScalar(c.wehrCellIdx()));
+    }
+
+    /**
+     * Fields added after the reference schema (compare.py ignores them): {@code cc_max}, the cell's
+     * noise ceiling over its stimuli in this file ({@link Reliability#pooled}: each stimulus' kept
+     * repeats, pooled by time bins; NaN when no stimulus has 2 kept repeats); {@code wehr_published},
+     * 1 for the Wehr cells of the published models, else 0; {@code split}, the published
+     * [train val test] stimulus counts as a 1x3 double for Wehr cells, empty (0x0) for the others.
+     */
+    private static Struct withReliability(Struct meta, AssembledDataset d, int n) {
+        List<float[][]> blocks = new java.util.ArrayList<>();
+        for (int s = 0; s < d.stimulusCount(); s++) {
+            blocks.add(d.response(s, n));
+        }
+        CellRecord c = d.neurons().get(n);
+        meta.set("cc_max", Mat5.newScalar(Reliability.pooled(blocks).ccMax()));
+        boolean wehr = c.experimenter().equals("wehr") && c.wehrCellIdx() >= 0;
+        meta.set("wehr_published", Mat5.newScalar(wehr && WehrPublishedSubset.isPublished(c.wehrCellIdx()) ? 1 : 0));
+        var split = wehr ? WehrPublishedSubset.split(c.wehrCellIdx()) : java.util.Optional.<WehrPublishedSubset.Split>empty();
+        meta.set("split", split.map(sp -> row(new double[] {sp.train(), sp.validation(), sp.test()}))
+                .orElseGet(() -> Mat5.newMatrix(0, 0)));
+        return meta;
     }
 }

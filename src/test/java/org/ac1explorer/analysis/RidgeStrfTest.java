@@ -90,7 +90,7 @@ class RidgeStrfTest {
 
     /** Repeats: signal + AR(1) noise (correlated over ~25 ms) of the given single-trial signal-to-noise ratio. */
     static float[][] noisyRepeats(double[] s, int r, double snr, Random rnd) {
-        double vs = ReliabilityTest.var(s);
+        double vs = org.ac1explorer.dataset.ReliabilityTest.var(s);
         double sigma = Math.sqrt(vs / snr);
         float[][] out = new float[r][s.length];
         for (int n = 0; n < r; n++) {

@@ -1,4 +1,4 @@
-package org.ac1explorer.analysis;
+package org.ac1explorer.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class ReliabilityTest {
+public class ReliabilityTest {
 
     /** R repeats of s + white noise of std sigma (float, as the binned responses are). */
     static float[][] repeats(double[] s, int r, double sigma, Random rnd) {
@@ -36,7 +36,7 @@ class ReliabilityTest {
         return Math.sqrt(varSignal / (varSignal + sigma * sigma / r));
     }
 
-    static double var(double[] x) {
+    public static double var(double[] x) {
         double m = 0;
         for (double v : x) {
             m += v;

@@ -1,4 +1,4 @@
-package org.ac1explorer.analysis;
+package org.ac1explorer.dataset;
 
 import java.util.List;
 
