@@ -20,6 +20,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
@@ -33,6 +35,7 @@ import org.ac1explorer.cli.Cli;
 import org.ac1explorer.ui.analysis.CountsController;
 import org.ac1explorer.ui.analysis.SelectionController;
 import org.ac1explorer.ui.browser.BrowserPane;
+import org.ac1explorer.ui.browser.CellsTable;
 import org.ac1explorer.ui.browser.ProblemsPane;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
@@ -45,6 +48,8 @@ import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
 import org.ac1explorer.ui.status.StatusModel;
+import org.ac1explorer.ui.strf.StrfController;
+import org.ac1explorer.ui.strf.StrfPane;
 
 /**
  * The explorer window: menus, browser and problems (left), the three plots (centre), knobs
@@ -66,6 +71,11 @@ public final class MainWindow {
     private final PlotsPane plots;
     private final KnobsPane knobs;
     private final StatusBar statusBar;
+    private final StrfController strf;
+    private final StrfPane strfPane;
+    private final CellsTable cellsTable;
+    private final TabPane leftTabs;
+    private final TabPane rightTabs;
     private boolean closed;
 
     public MainWindow(Stage stage, Settings settings, Path demoDir, BackgroundWork work) {
@@ -86,6 +96,10 @@ public final class MainWindow {
             settings.saveParams(p);
         });
         statusBar = new StatusBar(status, model, counts.runningProperty());
+        strf = new StrfController(model, work, selection.runningProperty());
+        strfPane = new StrfPane(model, strf);
+        strfPane.drawPredictionsOn(plots.response());
+        cellsTable = new CellsTable(model, browser.publishedOnlyProperty());
 
         opener.setOnOpened(this::opened);
         model.selectionProperty().addListener((o, a, s) -> {
@@ -108,8 +122,11 @@ public final class MainWindow {
         model.datasetProperty().addListener((o, a, d) -> updateTitle());
         status.idleTextProperty().bind(Bindings.createStringBinding(this::idleText, model.datasetProperty()));
 
-        VBox left = new VBox(browser, problems);
-        VBox.setVgrow(browser, Priority.ALWAYS);
+        leftTabs = tabs("left-tabs", new Tab("Browser", browser), new Tab("Cells", cellsTable));
+        leftTabs.getTabs().get(1).setTooltip(new javafx.scene.control.Tooltip(
+                "All cells in a sortable table: noise ceiling CC_max, kept repeats, published Wehr subset and split"));
+        VBox left = new VBox(leftTabs, problems);
+        VBox.setVgrow(leftTabs, Priority.ALWAYS);
         left.setMinWidth(220);
         left.getStyleClass().add("left-column");
 
@@ -127,11 +144,17 @@ public final class MainWindow {
         right.setPrefWidth(290);
         right.getStyleClass().add("right-column");
 
-        SplitPane main = new SplitPane(left, plots, right);
+        rightTabs = tabs("right-tabs", new Tab("Knobs", right), new Tab("Model", strfPane));
+        rightTabs.getTabs().get(1).setTooltip(new javafx.scene.control.Tooltip(
+                "Linear STRF of the selected cell (ridge regression) and its held-out prediction"));
+        rightTabs.setMinWidth(268);
+        rightTabs.setPrefWidth(330);
+
+        SplitPane main = new SplitPane(left, plots, rightTabs);
         main.setOrientation(Orientation.HORIZONTAL);
-        main.setDividerPositions(0.19, 0.80);
+        main.setDividerPositions(0.19, 0.78);
         SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(right, false);
+        SplitPane.setResizableWithParent(rightTabs, false);
 
         BorderPane root = new BorderPane(main);
         root.setTop(menus());
@@ -177,7 +200,12 @@ public final class MainWindow {
         hide.selectedProperty().bindBidirectional(((javafx.scene.control.CheckBox) plots.traces()
                 .lookup("#hide-rejected")).selectedProperty());
         MenuItem showProblems = item("Show problems", null, () -> problems.setExpanded(true));
-        Menu view = new Menu("View", null, fit, new SeparatorMenuItem(), det, raw, hide, new SeparatorMenuItem(), showProblems);
+        MenuItem showCells = item("Cells table", null, () -> leftTabs.getSelectionModel().select(1));
+        MenuItem showModel = item("Linear STRF of the cell", null, () -> rightTabs.getSelectionModel().select(1));
+        CheckMenuItem published = new CheckMenuItem("Only Wehr cells of the published models");
+        published.selectedProperty().bindBidirectional(browser.publishedOnlyProperty());
+        Menu view = new Menu("View", null, fit, new SeparatorMenuItem(), det, raw, hide, new SeparatorMenuItem(), showProblems,
+                new SeparatorMenuItem(), showCells, showModel, published);
 
         Menu nav = new Menu("Navigate", null,
                 item("Previous cell    ↑", null, () -> browser.nextCell(-1)),
@@ -194,6 +222,14 @@ public final class MainWindow {
         MenuBar bar = new MenuBar(file, view, nav, knobMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private static TabPane tabs(String id, Tab... tabs) {
+        TabPane t = new TabPane(tabs);
+        t.setId(id);
+        t.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        t.getStyleClass().add("column-tabs");
+        return t;
     }
 
     private static MenuItem item(String text, String accel, Runnable action) {
@@ -294,6 +330,7 @@ public final class MainWindow {
         }
         closed = true;
         counts.cancel();
+        strf.cancel();
         opener.cancel();
         settings.put("window.width", Double.toString(stage.getWidth()));
         settings.put("window.height", Double.toString(stage.getHeight()));
@@ -331,6 +368,26 @@ public final class MainWindow {
 
     public PlotsPane plots() {
         return plots;
+    }
+
+    public StrfController strf() {
+        return strf;
+    }
+
+    public StrfPane strfPane() {
+        return strfPane;
+    }
+
+    public CellsTable cellsTable() {
+        return cellsTable;
+    }
+
+    public TabPane leftTabs() {
+        return leftTabs;
+    }
+
+    public TabPane rightTabs() {
+        return rightTabs;
     }
 
     public KnobsPane knobs() {

@@ -18,6 +18,7 @@ import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.RejectionCounts;
+import org.ac1explorer.dataset.Reliability;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
@@ -126,16 +127,22 @@ public final class CountsController {
                 }
             }
         }
+        Map<String, Double> ccMax = new HashMap<>();
         for (int n = 0; n < a.neuronCount(); n++) {
             String cell = a.neurons().get(n).id();
+            List<float[][]> blocks = new ArrayList<>();
             for (int s = 0; s < a.stimulusCount(); s++) {
                 float[][] r = a.response(s, n);
                 if (r != null) {
-                    kept.put(DatasetCounts.key(cell, a.stimuli().get(s).info().key()), r.length);
+                    String key = DatasetCounts.key(cell, a.stimuli().get(s).info().key());
+                    kept.put(key, r.length);
+                    ccMax.put(key, Reliability.ccMax(r));
+                    blocks.add(r);
                 }
             }
+            ccMax.put(cell, Reliability.pooled(blocks).ccMax());
         }
         return new DatasetCounts(p, a.rejections(), a.neuronCount(), a.stimulusCount(), a.droppedCells(),
-                a.signalType(), Map.copyOf(kept), a.warnings());
+                a.signalType(), Map.copyOf(kept), a.warnings(), Map.copyOf(ccMax));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -21,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
+import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.model.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -36,6 +38,7 @@ import org.ac1explorer.ui.model.SelectionData;
 public final class BrowserPane extends VBox {
     private final ExplorerModel model;
     private final TextField filter = new TextField();
+    private final CheckBox publishedOnly = new CheckBox("Only Wehr cells of the published models");
     private final TreeView<BrowserNode> tree = new TreeView<>();
     private final Label empty = new Label("No dataset open");
     private final Map<String, TreeItem<BrowserNode>> stimulusItems = new LinkedHashMap<>();
@@ -61,6 +64,12 @@ public final class BrowserPane extends VBox {
                 e.consume();
             }
         });
+
+        publishedOnly.setId("browser-published");
+        publishedOnly.setTooltip(new Tooltip("The 21 Wehr cells used in the published models (Rançon, Masquelier & "
+                + "Cottereau 2024/2025; deepSTRF WEHR_VALID_NEURONS), by wehr_cell_idx"));
+        publishedOnly.selectedProperty().addListener((o, a, b) -> rebuild());
+        publishedOnly.getStyleClass().add("browser-published");
 
         tree.setId("browser-tree");
         tree.setShowRoot(false);
@@ -97,7 +106,7 @@ public final class BrowserPane extends VBox {
         javafx.scene.layout.StackPane treeBox = new javafx.scene.layout.StackPane(tree, empty);
         VBox.setVgrow(treeBox, Priority.ALWAYS);
 
-        getChildren().addAll(filter, treeBox);
+        getChildren().addAll(filter, publishedOnly, treeBox);
 
         model.datasetProperty().addListener((o, a, d) -> rebuild());
         model.countsProperty().addListener((o, a, b) -> tree.refresh());
@@ -112,6 +121,15 @@ public final class BrowserPane extends VBox {
 
     public TextField filterField() {
         return filter;
+    }
+
+    /** Whether only the Wehr cells of the published models are listed. */
+    public javafx.beans.property.BooleanProperty publishedOnlyProperty() {
+        return publishedOnly.selectedProperty();
+    }
+
+    static boolean isPublished(CellRecord c) {
+        return c.experimenter().equals("wehr") && WehrPublishedSubset.isPublished(c.wehrCellIdx());
     }
 
     private boolean matches(String q, CellRecord c) {
@@ -142,6 +160,9 @@ public final class BrowserPane extends VBox {
         Map<String, List<TreeItem<BrowserNode>>> groups = new LinkedHashMap<>();
         Map<String, String[]> groupKeys = new LinkedHashMap<>();
         for (CellRecord c : d.cells()) {
+            if (publishedOnly.isSelected() && !isPublished(c)) {
+                continue;
+            }
             boolean cellHit = q.isEmpty() || matches(q, c);
             List<CellStimulus> st = new ArrayList<>();
             for (CellStimulus s : c.stimuli()) {
@@ -171,7 +192,9 @@ public final class BrowserPane extends VBox {
             gi.setExpanded(true);
             root.getChildren().add(gi);
         }
-        empty.setText(q.isEmpty() ? "This dataset has no cells" : "Nothing matches \"" + filter.getText().trim() + "\"");
+        empty.setText(!q.isEmpty() ? "Nothing matches \"" + filter.getText().trim() + "\""
+                : publishedOnly.isSelected() ? "No Wehr cell of the published models in this dataset"
+                : "This dataset has no cells");
         syncing = true;
         try {
             tree.setRoot(root);
@@ -335,7 +358,7 @@ public final class BrowserPane extends VBox {
                 badge.getStyleClass().add(spikes ? "badge-spikes" : "badge-vm");
                 setTooltip(new Tooltip(r.session() + "\n" + r.recordingType() + " · " + r.site() + " · "
                         + (spikes ? "cell-attached: spikes → PSTH" : "whole-cell: subthreshold Vm") + "\n"
-                        + r.stimuli().size() + " stimuli, " + r.repeatCount() + " repeats"));
+                        + r.stimuli().size() + " stimuli, " + r.repeatCount() + " repeats" + reliabilityText(r)));
             } else if (item instanceof BrowserNode.Stimulus s) {
                 getStyleClass().add("stimulus-row");
                 name.setText(stimulusTitle(s.stimulus()));
@@ -347,7 +370,7 @@ public final class BrowserPane extends VBox {
                 setTooltip(new Tooltip(s.stimulus().info().description() + "\n" + s.stimulus().info().category()
                         + " · " + Formats.num(s.stimulus().info().durationMs() / 1000.0, 2) + " s\n"
                         + (kept < 0 ? total + " repeats (kept count pending, or cell outside the cohort)"
-                        : kept + " of " + total + " repeats kept at the current knobs")));
+                        : kept + " of " + total + " repeats kept at the current knobs") + stimulusCcMax(s)));
             }
             setGraphic(box);
         }
@@ -361,6 +384,34 @@ public final class BrowserPane extends VBox {
             DatasetCounts c = model.counts();
             return c == null ? -1 : c.kept(s.cell().id(), s.stimulus().key());
         }
+    }
+
+    /** CC_max and the published split of a cell, for its tooltip. */
+    private String reliabilityText(CellRecord r) {
+        StringBuilder b = new StringBuilder();
+        DatasetCounts c = model.counts();
+        if (c != null && c.keptByCellStimulus().keySet().stream().anyMatch(k -> k.startsWith(r.id() + "#"))) {
+            double cc = c.ccMax(r.id());
+            b.append("\nCC_max ").append(Double.isNaN(cc) ? "undefined (no stimulus with 2 kept repeats)"
+                    : Formats.num(cc, 2)).append(" (noise ceiling over its stimuli)");
+        }
+        if (r.experimenter().equals("wehr")) {
+            b.append("\nwehr_cell_idx ").append(r.wehrCellIdx());
+            WehrPublishedSubset.split(r.wehrCellIdx()).ifPresent(sp -> b.append(" · published split ")
+                    .append(sp.train()).append('/').append(sp.validation()).append('/').append(sp.test())
+                    .append(" (train/val/test stimuli)"));
+            b.append(isPublished(r) ? "\nused in the published models" : "\nnot used in the published models");
+        }
+        return b.toString();
+    }
+
+    private String stimulusCcMax(BrowserNode.Stimulus s) {
+        DatasetCounts c = model.counts();
+        if (c == null || c.kept(s.cell().id(), s.stimulus().key()) < 0) {
+            return "";
+        }
+        double cc = c.ccMax(s.cell().id(), s.stimulus().key());
+        return "\nCC_max " + (Double.isNaN(cc) ? "undefined (needs 2 kept repeats)" : Formats.num(cc, 2));
     }
 
     private static String cap(String s) {

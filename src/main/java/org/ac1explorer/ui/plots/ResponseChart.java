@@ -31,6 +31,11 @@ public final class ResponseChart extends VBox {
     private final Label message = new Label();
     private PlotData.Response current;
     private final javafx.scene.shape.Polygon band = new javafx.scene.shape.Polygon();
+    /** A model's prediction drawn over the mean (the linear STRF's), or empty. */
+    private final io.fair_acc.dataset.spi.DoubleDataSet prediction = new io.fair_acc.dataset.spi.DoubleDataSet("prediction", 0);
+    private final HBox predictionChip = TracesChart.chip(PREDICTION_COLOUR, "STRF prediction", "");
+    /** Colour of a model prediction: near-black, apart from the verdict palette. */
+    public static final String PREDICTION_COLOUR = "#222222";
 
     public ResponseChart() {
         getStyleClass().add("plot-block");
@@ -47,6 +52,13 @@ public final class ResponseChart extends VBox {
         data.setStyle("-fx-line-color: " + c + "; -fx-fill: " + c + "; -fx-line-width: 1.4; -fx-marker-size: 0;");
         renderer.getDatasets().add(data);
         chart.getRenderers().add(renderer);
+        io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer predictionRenderer = PlotStyle.lines();
+        predictionRenderer.getAxes().setAll(x, y);
+        prediction.setStyle(PlotStyle.line(PREDICTION_COLOUR, 1.2));
+        predictionRenderer.getDatasets().add(prediction);
+        chart.getRenderers().add(predictionRenderer);
+        predictionChip.setVisible(false);
+        predictionChip.managedProperty().bind(predictionChip.visibleProperty());
         band.getStyleClass().add("sem-band");
         band.setManaged(false);
         band.setMouseTransparent(true);
@@ -61,7 +73,7 @@ public final class ResponseChart extends VBox {
         title.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, title, gap, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
+        HBox head = new HBox(8, title, gap, predictionChip, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
                 TracesChart.chip(c + "55", "± s.e.m.", "Standard error of the mean across kept repeats"));
         head.setAlignment(Pos.CENTER_LEFT);
         head.getStyleClass().add("plot-header");
@@ -127,6 +139,30 @@ public final class ResponseChart extends VBox {
             pts[4 * m - 1 - 2 * j] = y.getDisplayPosition(r.mean()[i] - r.sem()[i]);
         }
         band.getPoints().setAll(pts);
+    }
+
+    /**
+     * Draws a model's prediction over the mean: {@code values[k]} at {@code times[k]} (bin centres,
+     * s); {@code legend} names it in the header, {@code tooltip} explains it.
+     */
+    public void showPrediction(double[] times, double[] values, String legend, String tooltip) {
+        prediction.set(times, values);
+        ((Label) predictionChip.getChildren().get(1)).setText(legend);
+        javafx.scene.control.Tooltip.install(predictionChip, new javafx.scene.control.Tooltip(tooltip));
+        predictionChip.setVisible(true);
+        chart.invalidate();
+    }
+
+    public void clearPrediction() {
+        if (prediction.getDataCount() > 0 || predictionChip.isVisible()) {
+            prediction.set(new double[0], new double[0]);
+            predictionChip.setVisible(false);
+            chart.invalidate();
+        }
+    }
+
+    public io.fair_acc.dataset.spi.DoubleDataSet predictionDataSet() {
+        return prediction;
     }
 
     public PlotData.Response current() {

@@ -1,0 +1,179 @@
+package org.ac1explorer.ui;
+
+import static org.ac1explorer.ui.ExplorerWindowTest.fx;
+import static org.ac1explorer.ui.ExplorerWindowTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import org.ac1explorer.analysis.StrfResult;
+import org.ac1explorer.archive.CellRecord;
+import org.ac1explorer.dataset.DemoDataset;
+import org.ac1explorer.dataset.DemoScale;
+import org.ac1explorer.dataset.WehrPublishedSubset;
+import org.ac1explorer.ui.browser.CellsTable;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.strf.StrfController;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The model view (linear STRF of the selected cell, its prediction over the binned response), the
+ * sortable cells table with CC_max, and the published-subset filter, headless on the demo dataset.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StrfViewTest {
+    @TempDir
+    static Path shared;
+    static Path demo;
+
+    private MainWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = shared.resolve("demo");
+        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
+        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, ExplorerWindowTest.smallWindow(), demo, BackgroundWork.create());
+        window.show();
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+    }
+
+    private void openDemo() {
+        fx(() -> window.opener().openDemo());
+        waitUntil("a selection", () -> window.model().selection() != null);
+    }
+
+    private StrfController.Fit waitForFit() {
+        waitUntil("the STRF of the selected cell is fitted", 90, () -> {
+            StrfController.Fit f = window.strf().fit();
+            return f != null && window.strf().isCurrent(f) && !window.strf().runningProperty().get();
+        });
+        return fx(() -> window.strf().fit());
+    }
+
+    @Test
+    void theSelectedCellsStrfIsShownAndItsPredictionDrawnOverTheResponse() {
+        openDemo();
+        StrfController.Fit f = waitForFit();
+        StrfResult r = f.result();
+        assertEquals(18, r.bands(), "53 bands pooled to 2 per octave");
+        assertEquals(21, r.lags(), "0-100 ms at 5 ms");
+        assertEquals(18 * 21, (int) fx(() -> window.strfPane().grid().getDataCount()));
+        double[] z = fx(() -> window.strfPane().zRange());
+        assertEquals(-z[1], z[0], 1e-12, "colour range symmetric about 0");
+        assertEquals(r.maxAbsWeight(), z[1], 1e-12);
+        assertTrue(fx(() -> window.strfPane().heldOutLabel().getText()).matches("−?\\d\\.\\d\\d"),
+                fx(() -> window.strfPane().heldOutLabel().getText()));
+        // the prediction of the selected stimulus is drawn on the response's time axis
+        Selection s = fx(() -> window.model().selection());
+        int order = s.cell().stimuli().indexOf(s.stimulus());
+        StrfResult.StimulusFit sf = r.stimulus(order);
+        waitUntil("the prediction is drawn", () -> window.plots().response().predictionDataSet().getDataCount()
+                == sf.predicted().length);
+        assertEquals((0.5 * 5) / 1000, fx(() -> window.plots().response().predictionDataSet().get(0, 0)), 1e-12);
+        assertEquals(sf.predicted()[3], fx(() -> window.plots().response().predictionDataSet().get(1, 3)), 1e-12);
+
+        // another stimulus of the same cell: no new fit, its own prediction
+        CellRecord cell = s.cell();
+        fx(() -> {
+            window.model().select(new Selection(cell, cell.stimuli().get(1)));
+            return null;
+        });
+        StrfResult.StimulusFit sf1 = r.stimulus(1);
+        waitUntil("the second stimulus' prediction", () -> window.plots().response().predictionDataSet().getDataCount()
+                == sf1.predicted().length && window.plots().response().predictionDataSet().get(1, 2) == sf1.predicted()[2]);
+        assertEquals(f, fx(() -> window.strf().fit()), "same fit reused");
+
+        // a longer max lag refits with more lags
+        fx(() -> {
+            window.strf().optionsProperty().set(window.strf().optionsProperty().get().withMaxLagMs(150));
+            return null;
+        });
+        StrfController.Fit g = waitForFit();
+        assertNotEquals(f, g);
+        assertEquals(31, g.result().lags());
+    }
+
+    @Test
+    void cellsTableSortsByCcMaxAndThePublishedFilterKeepsThePublishedWehrCells() {
+        openDemo();
+        waitUntil("counts with CC_max", () -> window.model().counts() != null && !window.model().counts().ccMax().isEmpty());
+        List<CellsTable.Row> rows = fx(() -> List.copyOf(window.cellsTable().table().getItems()));
+        assertEquals(fx(() -> window.model().dataset().cells().size()), rows.size());
+        assertTrue(rows.stream().allMatch(r -> Double.isNaN(r.ccMax()) || (r.ccMax() >= 0 && r.ccMax() <= 1)));
+        assertTrue(rows.stream().anyMatch(r -> r.ccMax() > 0), "some cell has a CC_max");
+        // sort by CC_max, descending
+        fx(() -> {
+            var col = window.cellsTable().table().getColumns().get(1);
+            col.setSortType(javafx.scene.control.TableColumn.SortType.DESCENDING);
+            window.cellsTable().table().getSortOrder().setAll(List.of(col));
+            return null;
+        });
+        List<CellsTable.Row> sorted = fx(() -> List.copyOf(window.cellsTable().table().getItems()));
+        for (int i = 1; i < sorted.size(); i++) {
+            double a = sorted.get(i - 1).ccMax();
+            double b = sorted.get(i).ccMax();
+            assertTrue(Double.isNaN(b) || a >= b, "descending, NaN last: " + a + " then " + b);
+        }
+        // selecting a row selects the cell
+        CellsTable.Row last = sorted.get(sorted.size() - 1);
+        fx(() -> {
+            window.cellsTable().table().getSelectionModel().select(last);
+            return null;
+        });
+        assertEquals(last.cell().id(), fx(() -> window.model().selection().cell().id()));
+
+        // published filter: only Wehr cells whose wehr_cell_idx is in the published subset, in tree and table
+        fx(() -> {
+            window.browser().publishedOnlyProperty().set(true);
+            return null;
+        });
+        List<CellsTable.Row> pub = fx(() -> List.copyOf(window.cellsTable().table().getItems()));
+        assertFalse(pub.isEmpty());
+        for (CellsTable.Row r : pub) {
+            assertEquals("wehr", r.cell().experimenter());
+            assertTrue(WehrPublishedSubset.isPublished(r.cell().wehrCellIdx()));
+            WehrPublishedSubset.Split sp = WehrPublishedSubset.split(r.cell().wehrCellIdx()).orElseThrow();
+            assertEquals(sp.train() + "/" + sp.validation() + "/" + sp.test(), r.split());
+        }
+        long expected = fx(() -> window.model().dataset().cells().stream()
+                .filter(c -> c.experimenter().equals("wehr") && WehrPublishedSubset.isPublished(c.wehrCellIdx())).count());
+        assertEquals(expected, pub.size());
+        int treeCells = fx(() -> {
+            int n = 0;
+            javafx.scene.control.TreeView<?> tree = window.browser().tree();
+            for (javafx.scene.control.TreeItem<?> g : tree.getRoot().getChildren()) {
+                n += g.getChildren().size();     // a group's children are its cells
+            }
+            return n;
+        });
+        assertEquals(expected, treeCells);
+    }
+}
