@@ -187,7 +187,8 @@ public final class StrfPane extends VBox {
         perOctave.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
-                return n == null ? "" : n + " / octave";
+                // all 53 bands x 21 lags is over a thousand weights: minutes instead of seconds
+                return n == null ? "" : n + " / octave" + (n >= 6 ? " (slow)" : "");
             }
 
             @Override
