@@ -41,7 +41,8 @@ import org.apache.commons.math3.linear.RealMatrix;
  * predictions: one hyper-parameter, a small optimistic bias). The STRF shown is refitted on all
  * stimuli at the chosen α (Cholesky).</li>
  * <li>published split (Wehr cells, {@link WehrPublishedSubset#split}): over the cell's stimuli in
- * its order (the order the archive lists them: first trial of each stimulus), the first
+ * its order ({@code CellRecord.stimuli()}: by each stimulus' first trial, trial files sorted by
+ * name, the order in which the reference loader meets them), the first
  * {@code train} train the model, the next {@code val} choose λ, the next {@code test} give the
  * reported r; stimuli beyond train+val+test are not used; stimuli of the split without kept
  * repeats are simply missing from their group. The STRF shown is the training fit.</li>
