@@ -363,6 +363,37 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void openingAnotherDatasetDuringALoadCancelsTheFirstAndOpensTheSecond() {
+        fx(() -> {
+            window.opener().open(org.ac1explorer.Fixtures.mini());
+            window.opener().open(demo);
+            return null;
+        });
+        waitUntil("the second dataset is open", 60, () -> window.model().dataset() != null && window.work().runningNow() == 0);
+        assertEquals(demo, fx(() -> window.model().dataset().folder()));
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void closingTheWindowDuringAnExportStopsEveryBackgroundThread() throws Exception {
+        openDemo();
+        Path out = tmp.resolve("closing.mat");
+        fx(() -> window.exporter().export(out));
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+        waitUntil("no background thread left", 20, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("ac1-background")));
+        waitUntil("no parallel worker busy", 20, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("ac1-parallel") && t.getState() == Thread.State.RUNNABLE));
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no partial export left");
+        }
+    }
+
+    @Test
     void exportWritesTheMatFileAndNeverIntoTheDataFolder() throws Exception {
         openDemo();
         Path out = tmp.resolve("export.mat");
