@@ -33,6 +33,30 @@ public final class Fixtures {
         return file("ac1-mini");
     }
 
+    /** Zips the content of {@code folder} with entry names prefixed by {@code prefix} (e.g. "" or "top/"). */
+    public static Path zip(Path folder, Path zipFile, String prefix) throws IOException {
+        try (java.io.OutputStream os = Files.newOutputStream(zipFile);
+             java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(os);
+             Stream<Path> files = Files.walk(folder)) {
+            for (Path p : (Iterable<Path>) files.sorted()::iterator) {
+                if (Files.isRegularFile(p)) {
+                    z.putNextEntry(new java.util.zip.ZipEntry(prefix + folder.relativize(p).toString().replace('\\', '/')));
+                    Files.copy(p, z);
+                    z.closeEntry();
+                }
+            }
+        }
+        return zipFile;
+    }
+
+    /** The ac1-mini fixture as the three release zips in {@code dir} (the last with an extra top folder). */
+    public static Path zippedMini(Path mini, Path dir) throws IOException {
+        zip(mini.resolve("crcns-ac1"), dir.resolve("crcns-ac1.zip"), "");
+        zip(mini.resolve("crcns-ac1-asari-results-1"), dir.resolve("crcns-ac1-asari-results-1.zip"), "");
+        zip(mini.resolve("crcns-ac1-asari-results-2"), dir.resolve("crcns-ac1-asari-results-2.zip"), "extra/");
+        return dir;
+    }
+
     /** Copies a fixture folder to {@code target} (fixtures are read-only in CI). */
     public static Path copyTree(Path source, Path target) throws IOException {
         try (Stream<Path> s = Files.walk(source)) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.Array;
 
 /**
  * Reads one Asari results part ({@code asari-results-k/<session>/*.mat}): per session, the
@@ -62,11 +63,16 @@ final class AsariReader {
                 problems.error(part.describe(path), e.getMessage() + "; file skipped");
                 continue;
             }
-            Optional<MatStruct> param = MatStruct.of(WehrReader.first(mat, "param"));
+            Array paramArray = WehrReader.first(mat, "param");
+            Optional<MatStruct> param = MatStruct.of(paramArray);
             if (param.isEmpty()) {
+                if (paramArray != null) {
+                    problems.error(part.describe(path), "param is a " + MatValues.typeName(paramArray)
+                            + ", not a struct; file skipped");
+                }
                 continue;
             }
-            Map<Integer, String> fileMap = fileMap(param.get());
+            Map<Integer, String> fileMap = fileMap(param.get(), part.describe(path), problems);
             if (fileMap.isEmpty()) {
                 continue;
             }
@@ -97,7 +103,13 @@ final class AsariReader {
                     recType = typeText;
                 }
             }
-            List<MatStruct> trigs = MatStruct.elements(WehrReader.first(mat, "triggers"));
+            Array triggers = WehrReader.first(mat, "triggers");
+            List<MatStruct> trigs = MatStruct.elements(triggers);
+            if (triggers != null && triggers.getNumElements() > 0 && trigs.stream().allMatch(t -> t == null)) {
+                problems.error(part.describe(path), "triggers is a " + MatValues.typeName(triggers)
+                        + ", not a struct array; file skipped");
+                continue;
+            }
             for (int j = 0; j < trigs.size(); j++) {
                 MatStruct trig = trigs.get(j);
                 if (trig == null || !trig.has("type") || !trig.has("param")) {
@@ -178,17 +190,25 @@ final class AsariReader {
     }
 
     /** 1-based position in {@code param.stimulus} → its non-empty {@code file} text. */
-    private static Map<Integer, String> fileMap(MatStruct param) {
+    private static Map<Integer, String> fileMap(MatStruct param, String where, ProblemLog problems) {
         Map<Integer, String> out = new TreeMap<>();
         if (!param.has("stimulus")) {
             return out;
         }
-        List<MatStruct> elems = MatStruct.elements(param.get("stimulus").orElse(null));
+        Array stimulus = param.get("stimulus").orElse(null);
+        List<MatStruct> elems = MatStruct.elements(stimulus);
+        if (stimulus != null && stimulus.getNumElements() > 0 && elems.stream().allMatch(e -> e == null)) {
+            problems.error(where, "param.stimulus is a " + MatValues.typeName(stimulus) + ", not a struct array; file skipped");
+            return out;
+        }
         for (int k = 0; k < elems.size(); k++) {
             MatStruct s = elems.get(k);
             if (s != null && s.has("file")) {
                 Optional<String> f = s.text("file");
-                if (f.isPresent()) {
+                if (f.isPresent() && segmentPath(f.get()) == null) {
+                    problems.error(where, "param.stimulus(" + (k + 1) + ").file \"" + f.get()
+                            + "\" points outside asari/Stimuli; ignored");
+                } else if (f.isPresent()) {
                     out.put(k + 1, f.get());
                 }
             }

@@ -18,8 +18,6 @@ import us.hebi.matlab.mat.types.Sources;
 public final class MatLoader {
     /** Largest MAT file read (bytes): bigger than any file of the release. */
     public static final long MAX_FILE_BYTES = 1L << 30;
-    /** Deflate cannot expand more than about 1032:1, so bigger allocations mean a lying size field. */
-    private static final long MAX_INFLATION = 1100;
 
     private MatLoader() {
     }
@@ -58,13 +56,13 @@ public final class MatLoader {
             }
             throw new MatReadException("not a MATLAB v5 MAT file (header starts with \"" + shown.strip() + "\")");
         }
-        long budget = Math.max(1L << 20, Math.min(Integer.MAX_VALUE, size * MAX_INFLATION));
+        long budget = Math.min(Integer.MAX_VALUE, MatPrecheck.check(bytes));
         try {
             return Mat5.newReader(Sources.wrap(bytes.duplicate()))
                     .setBufferAllocator(new CappedAllocator(budget))
                     .setEntryFilter(h -> variables == null || variables.contains(h.getName()))
                     .readMat();
-        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
             throw new MatReadException("malformed MAT file (" + reason(e) + ")", e);
         }
     }
@@ -72,6 +70,9 @@ public final class MatLoader {
     private static String reason(Throwable e) {
         if (e instanceof OutOfMemoryError) {
             return "declares more data than fits in memory";
+        }
+        if (e instanceof StackOverflowError) {
+            return "nested too deeply";
         }
         String m = e.getMessage();
         String kind = e.getClass().getSimpleName();

@@ -144,8 +144,14 @@ final class WehrReader {
                 problems.error(main.describe(path), e.getMessage() + "; trial skipped");
                 continue;
             }
-            List<MatStruct> trigs = MatStruct.elements(first(mat, "triggers"));
-            if (trigs.isEmpty() || trigs.get(0) == null) {
+            Array triggers = first(mat, "triggers");
+            List<MatStruct> trigs = MatStruct.elements(triggers);
+            if (triggers != null && triggers.getNumElements() > 0 && (trigs.isEmpty() || trigs.get(0) == null)) {
+                problems.error(main.describe(path), "triggers is a " + MatValues.typeName(triggers)
+                        + ", not a struct array; trial skipped");
+                continue;
+            }
+            if (trigs.isEmpty()) {
                 continue;
             }
             MatStruct trig = trigs.get(0);

@@ -20,6 +20,7 @@ public final class Cli {
               summary   cells, stimuli and gating counters of a CRCNS-AC1 dataset
               export    write the S x N dataset as one MAT file (the training pipelines' input)
               demo      write a synthetic dataset in the CRCNS-AC1 layout
+              download  fetch the three CRCNS-AC1 archives with a CRCNS.org account
 
             Run 'ac1-explorer <command> --help' for its options; --version prints the version.
             """;
@@ -34,7 +35,7 @@ public final class Cli {
 
     public static boolean isCommand(String arg) {
         return switch (arg) {
-            case "summary", "export", "demo", "--help", "-h", "help", "--version", "-V" -> true;
+            case "summary", "export", "demo", "download", "--help", "-h", "help", "--version", "-V" -> true;
             default -> false;
         };
     }
@@ -55,7 +56,8 @@ public final class Cli {
                 case "summary" -> new SummaryCommand(out, err).run(rest);
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "demo" -> new DemoCommand(out, err).run(rest);
-                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo)");
+                case "download" -> new DownloadCommand(out, err).run(rest);
+                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo, download)");
             };
         } catch (UsageException e) {
             err.println("ac1-explorer: " + e.getMessage());

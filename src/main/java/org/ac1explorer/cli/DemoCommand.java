@@ -18,9 +18,9 @@ final class DemoCommand {
             MGB cells, shared stimuli, repeats with artifacts the gating must catch).
 
               --out DIR       new or empty folder to write into
-              --seed N        random seed (default 1); the same seed gives the same files
+              --seed N        random seed (default %d); the same seed gives the same files
               --scale S       small (default, a few MB) or full (~25 Wehr + ~150 Asari cells, ~0.6 GB)
-            """;
+            """.formatted(DemoDataset.DEFAULT_SEED);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -37,7 +37,7 @@ final class DemoCommand {
         }
         CliOptions o = CliOptions.parse("demo", args, Set.of("out", "seed", "scale"), Set.of());
         Path dir = o.requiredPath("out");
-        long seed = o.longInteger("seed", 1);
+        long seed = o.longInteger("seed", DemoDataset.DEFAULT_SEED);
         DemoScale scale;
         try {
             scale = DemoScale.valueOf(o.string("scale", "small").toUpperCase(Locale.ROOT));

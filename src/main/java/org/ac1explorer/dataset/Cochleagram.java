@@ -25,7 +25,7 @@ final class Cochleagram {
     }
 
     static double bandHz(int b) {
-        return LOWEST_HZ * Math.pow(2, b / 4.0);
+        return LOWEST_HZ * StrictMath.pow(2, b / 4.0);
     }
 
     static Cochleagram of(double[] wave, double sf) {
@@ -34,7 +34,7 @@ final class Cochleagram {
         int frames = Math.max(1, (wave.length + hop - 1) / hop);
         double[] window = new double[nfft];
         for (int i = 0; i < nfft; i++) {
-            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / nfft);
+            window[i] = 0.5 - 0.5 * StrictMath.cos(2 * Math.PI * i / nfft);
         }
         // Gaussian band weights over FFT bins (sigma 1/6 octave), each band normalised to mean power
         int bins = nfft / 2 + 1;
@@ -47,8 +47,8 @@ final class Cochleagram {
             double sum = 0;
             for (int k = 1; k < bins; k++) {
                 double f = k * sf / nfft;
-                double z = Math.log(f / fc) / Math.log(2) / (1.0 / 6);
-                double g = Math.abs(z) < 2.5 ? Math.exp(-0.5 * z * z) : 0;
+                double z = StrictMath.log(f / fc) / StrictMath.log(2) / (1.0 / 6);
+                double g = Math.abs(z) < 2.5 ? StrictMath.exp(-0.5 * z * z) : 0;
                 if (fc > 0.47 * sf) {
                     g = 0;
                 }
@@ -75,7 +75,7 @@ final class Cochleagram {
                 }
             }
         }
-        double ref = 10 * Math.log10(nfft * (double) nfft / 16.0);
+        double ref = 10 * StrictMath.log10(nfft * (double) nfft / 16.0);
         DoubleFFT_1D fft = new DoubleFFT_1D(nfft);
         double[] frame = new double[nfft];
         double[] power = new double[bins];
@@ -102,7 +102,7 @@ final class Cochleagram {
                 for (int k = 0; k < wb.length; k++) {
                     p += wb[k] * power[k0 + k];
                 }
-                double db = 10 * Math.log10(p + 1e-30) - ref + FLOOR_DB;
+                double db = 10 * StrictMath.log10(p + 1e-30) - ref + FLOOR_DB;
                 level[b][j] = (float) Math.max(0, db);
             }
         }

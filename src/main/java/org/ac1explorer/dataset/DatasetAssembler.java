@@ -182,8 +182,8 @@ public final class DatasetAssembler {
             try {
                 w = archive.waveform(st.info());
             } catch (MatReadException e) {
-                archive.problemLog().error(archive.describeStimulus(st.info()),
-                        e.getMessage() + "; skipped for cell " + cell.session());
+                archive.problemLog().error(archive.describeStimulus(st.info()), e.getMessage()
+                        + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
                 continue;
             }
             RawRepeats reps = raw.get(st.key());

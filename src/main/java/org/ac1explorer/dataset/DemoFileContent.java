@@ -85,7 +85,7 @@ final class DemoFileContent {
             int n = Math.min(Math.max(1, (int) Math.rint(SEGMENT_RAMP_MS * DemoPlan.ASARI_STIM_SF / 1000)),
                     w.length / 2);
             for (int k = 0; k < n; k++) {
-                double g = Math.sin(0.5 * Math.PI * k / n);
+                double g = StrictMath.sin(0.5 * Math.PI * k / n);
                 g *= g;
                 w[k] *= g;
                 w[w.length - 1 - k] *= g;
@@ -104,12 +104,12 @@ final class DemoFileContent {
     private static Cochleagram renderProbe(Probe p) {
         int n = (int) Math.round(p.durationMs() / 1000 * p.sf());
         double[] w = new double[n];
-        double amp = Math.pow(10, (p.levelDb() - 95) / 20);
+        double amp = StrictMath.pow(10, (p.levelDb() - 95) / 20);
         SplittableRandom r = new SplittableRandom(Double.doubleToLongBits(p.frequencyHz()) ^ n);
         for (int i = 0; i < n; i++) {
             switch (p.kind()) {
                 case "tone":
-                    w[i] = amp * Math.sin(2 * Math.PI * p.frequencyHz() * i / p.sf());
+                    w[i] = amp * StrictMath.sin(2 * Math.PI * p.frequencyHz() * i / p.sf());
                     break;
                 case "noise":
                     w[i] = amp * 0.3 * r.nextGaussian();
@@ -120,7 +120,7 @@ final class DemoFileContent {
         }
         int ramp = Math.min(n / 2, (int) Math.round(0.005 * p.sf()));
         for (int k = 0; k < ramp; k++) {
-            double g = Math.sin(0.5 * Math.PI * k / ramp);
+            double g = StrictMath.sin(0.5 * Math.PI * k / ramp);
             w[k] *= g * g;
             w[n - 1 - k] *= g * g;
         }

@@ -119,7 +119,7 @@ final class NaturalSoundSynth {
     private static void fade(double[] w, int m) {
         m = Math.min(m, w.length / 2);
         for (int i = 0; i < m; i++) {
-            double g = Math.sin(0.5 * Math.PI * i / m);
+            double g = StrictMath.sin(0.5 * Math.PI * i / m);
             g *= g;
             w[i] *= g;
             w[w.length - 1 - i] *= g;
@@ -135,12 +135,12 @@ final class NaturalSoundSynth {
     }
 
     private double logUni(double lo, double hi) {
-        return lo * Math.pow(hi / lo, rng.nextDouble());
+        return lo * StrictMath.pow(hi / lo, rng.nextDouble());
     }
 
     /** Exponential waiting time with the given rate (1/s). */
     private double gap(double rate) {
-        return -Math.log(1 - rng.nextDouble()) / rate;
+        return -StrictMath.log(1 - rng.nextDouble()) / rate;
     }
 
     private void compose(Recipe recipe) {
@@ -255,7 +255,7 @@ final class NaturalSoundSynth {
                 double gustRate = uni(0.2, 0.6);
                 double phase = uni(0, TWO_PI);
                 for (double t = gap(25); t < d - 0.07; t += gap(25)) {
-                    double g = Math.sin(TWO_PI * gustRate * t + phase);
+                    double g = StrictMath.sin(TWO_PI * gustRate * t + phase);
                     if (rng.nextDouble() > 0.25 + 0.75 * g * g) {
                         continue;
                     }
@@ -399,12 +399,12 @@ final class NaturalSoundSynth {
     private static double envelope(int k, int n, int attack, int release) {
         double g = 1;
         if (k < attack) {
-            double s = Math.sin(0.5 * Math.PI * k / attack);
+            double s = StrictMath.sin(0.5 * Math.PI * k / attack);
             g = s * s;
         }
         int fromEnd = n - 1 - k;
         if (fromEnd < release) {
-            double s = Math.sin(0.5 * Math.PI * fromEnd / release);
+            double s = StrictMath.sin(0.5 * Math.PI * fromEnd / release);
             g *= s * s;
         }
         return g;
@@ -427,7 +427,7 @@ final class NaturalSoundSynth {
         }
         double[] hAmp = new double[maxHarm];
         for (int h = 0; h < maxHarm; h++) {
-            hAmp[h] = Math.pow(h + 1, -tilt) * uni(0.6, 1.4);
+            hAmp[h] = StrictMath.pow(h + 1, -tilt) * uni(0.6, 1.4);
         }
         int attack = Math.max(1, (int) (attackS * sf));
         int release = Math.max(1, (int) (releaseS * sf));
@@ -436,14 +436,14 @@ final class NaturalSoundSynth {
         double phase = 0;
         for (int k = 0; k < n; k++) {
             double u = (double) k / n;
-            double shape = bend == 0 ? u : (bend == 1 ? Math.sin(Math.PI * u) : Math.pow(u, bend));
-            double f0 = f0a * Math.pow(ratio, shape) * (1 + vibDepth * Math.sin(TWO_PI * vibHz * k / sf + vibPhase));
+            double shape = bend == 0 ? u : (bend == 1 ? StrictMath.sin(Math.PI * u) : StrictMath.pow(u, bend));
+            double f0 = f0a * StrictMath.pow(ratio, shape) * (1 + vibDepth * StrictMath.sin(TWO_PI * vibHz * k / sf + vibPhase));
             phase += TWO_PI * f0 / sf;
             if (phase > 1e6) {
                 phase -= TWO_PI * Math.floor(phase / TWO_PI);
             }
-            double s1 = Math.sin(phase);
-            double c2 = 2 * Math.cos(phase);
+            double s1 = StrictMath.sin(phase);
+            double c2 = 2 * StrictMath.cos(phase);
             double prev = 0;
             double cur = s1;
             double sum = 0;
@@ -456,7 +456,7 @@ final class NaturalSoundSynth {
             }
             double env = envelope(k, n, attack, release);
             if (pulseHz > 0) {
-                double p = 0.5 + 0.5 * Math.sin(TWO_PI * pulseHz * k / sf);
+                double p = 0.5 + 0.5 * StrictMath.sin(TWO_PI * pulseHz * k / sf);
                 env *= p * p;
             }
             buf[i0 + k] += amp * env * sum;
@@ -480,18 +480,18 @@ final class NaturalSoundSynth {
             double u = (double) k / n;
             double f;
             if (kind == 1) {
-                f = fa + (fb - fa) * Math.sin(Math.PI * u);
+                f = fa + (fb - fa) * StrictMath.sin(Math.PI * u);
             } else if (kind == 2) {
                 f = ((int) (u * len * stepHz) % 2 == 0) ? fa : fb;
             } else {
-                f = fa * Math.pow(fb / fa, u);
+                f = fa * StrictMath.pow(fb / fa, u);
             }
             f = Math.min(f, fTop);
             phase += TWO_PI * f / sf;
-            double s = Math.sin(phase);
+            double s = StrictMath.sin(phase);
             for (int h = 2; h <= harmonics; h++) {
                 if (h * f < fTop) {
-                    s += 0.25 / (h - 1) * Math.sin(h * phase);
+                    s += 0.25 / (h - 1) * StrictMath.sin(h * phase);
                 }
             }
             buf[i0 + k] += amp * envelope(k, n, Math.min(ramp, n / 2), Math.min(ramp, n / 2)) * s;
@@ -521,8 +521,8 @@ final class NaturalSoundSynth {
             if (inPulse >= 1) {
                 continue;
             }
-            double g = Math.sin(Math.PI * inPulse);
-            buf[i0 + k] += amp * g * g * Math.sin(TWO_PI * carrier * t + phase0);
+            double g = StrictMath.sin(Math.PI * inPulse);
+            buf[i0 + k] += amp * g * g * StrictMath.sin(TWO_PI * carrier * t + phase0);
         }
     }
 
@@ -535,10 +535,10 @@ final class NaturalSoundSynth {
         }
         fc = Math.min(fc, fTop * 0.9);
         double w0 = TWO_PI * fc / sf;
-        double alpha = Math.sin(w0) / (2 * q);
+        double alpha = StrictMath.sin(w0) / (2 * q);
         double a0 = 1 + alpha;
         double b0 = alpha / a0;
-        double a1 = -2 * Math.cos(w0) / a0;
+        double a1 = -2 * StrictMath.cos(w0) / a0;
         double a2 = (1 - alpha) / a0;
         double x1 = 0, x2 = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0, v1 = 0, v2 = 0;
         int attack = Math.max(1, Math.min(n / 2, (int) (attackS * sf)));
@@ -576,7 +576,7 @@ final class NaturalSoundSynth {
         for (int k = 0; k < tmp.length; k++) {
             double g = 1;
             if (pulseHz > 0) {
-                double p = 0.5 + 0.5 * Math.sin(TWO_PI * pulseHz * k / sf);
+                double p = 0.5 + 0.5 * StrictMath.sin(TWO_PI * pulseHz * k / sf);
                 g = p * p;
             }
             buf[i0 + k] += g * inner.buf[k];
@@ -587,14 +587,14 @@ final class NaturalSoundSynth {
     private void lowNoise(double t0, double len, double fc, double amp, double modHz) {
         int i0 = start(t0);
         int n = Math.min((int) Math.round(len * sf), buf.length - i0);
-        double a = Math.exp(-TWO_PI * fc / sf);
+        double a = StrictMath.exp(-TWO_PI * fc / sf);
         double y1 = 0, y2 = 0;
         double phase = uni(0, TWO_PI);
         double norm = Math.sqrt((1 + a) / (1 - a)) * 0.5;
         for (int k = 0; k < n; k++) {
             y1 = a * y1 + (1 - a) * rng.nextGaussian();
             y2 = a * y2 + (1 - a) * y1;
-            double m = 0.55 + 0.45 * Math.sin(TWO_PI * modHz * k / sf + phase);
+            double m = 0.55 + 0.45 * StrictMath.sin(TWO_PI * modHz * k / sf + phase);
             buf[i0 + k] += amp * norm * m * y2 * 4;
         }
     }
@@ -606,10 +606,10 @@ final class NaturalSoundSynth {
         double phase = 0;
         for (int k = 0; k < n; k++) {
             double t = k / sf;
-            double f = Math.min(fTop, f0 * (1 + 0.7 * (1 - Math.exp(-t / 0.004))));
+            double f = Math.min(fTop, f0 * (1 + 0.7 * (1 - StrictMath.exp(-t / 0.004))));
             phase += TWO_PI * f / sf;
-            double env = Math.exp(-t / decayS) * Math.min(1, k / (0.0005 * sf));
-            buf[i0 + k] += amp * env * Math.sin(phase);
+            double env = StrictMath.exp(-t / decayS) * Math.min(1, k / (0.0005 * sf));
+            buf[i0 + k] += amp * env * StrictMath.sin(phase);
         }
         click(t0, amp * 0.3, 0.0003, true);
     }
@@ -620,7 +620,7 @@ final class NaturalSoundSynth {
         int n = Math.min((int) Math.round(5 * lenS * sf) + 2, buf.length - i0);
         double prev = 0;
         for (int k = 0; k < n; k++) {
-            double x = rng.nextGaussian() * Math.exp(-k / (lenS * sf));
+            double x = rng.nextGaussian() * StrictMath.exp(-k / (lenS * sf));
             double y = bright ? (x - prev) * 0.7 : x;
             prev = x;
             buf[i0 + k] += amp * y;
@@ -635,20 +635,20 @@ final class NaturalSoundSynth {
         int maxHarm = 30;
         double[] hAmp = new double[maxHarm];
         for (int h = 0; h < maxHarm; h++) {
-            hAmp[h] = Math.pow(h + 1, -0.8) * uni(0.5, 1.5);
+            hAmp[h] = StrictMath.pow(h + 1, -0.8) * uni(0.5, 1.5);
         }
         for (int k = 0; k < n; k++) {
             double t = k / sf;
             double z = (t - centreS) / widthS;
-            double env = 0.15 + Math.exp(-0.5 * z * z);
-            double f = f0 * (1 + fmDepth * Math.sin(TWO_PI * fmHz * t + fmPhase));
+            double env = 0.15 + StrictMath.exp(-0.5 * z * z);
+            double f = f0 * (1 + fmDepth * StrictMath.sin(TWO_PI * fmHz * t + fmPhase));
             phase += TWO_PI * f / sf;
             if (phase > 1e6) {
                 phase -= TWO_PI * Math.floor(phase / TWO_PI);
             }
-            double c2 = 2 * Math.cos(phase);
+            double c2 = 2 * StrictMath.cos(phase);
             double prev = 0;
-            double cur = Math.sin(phase);
+            double cur = StrictMath.sin(phase);
             double sum = 0;
             int hMax = Math.min(maxHarm, (int) (fTop / f));
             for (int h = 0; h < hMax; h++) {

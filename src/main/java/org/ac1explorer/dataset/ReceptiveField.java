@@ -36,7 +36,7 @@ final class ReceptiveField {
         this.inhDelayMs = inhDelayMs;
         this.inhStrength = inhStrength;
         this.onsetWeight = onsetWeight;
-        double bfBand = 4 * Math.log(bestFrequencyHz / Cochleagram.LOWEST_HZ) / Math.log(2);
+        double bfBand = 4 * StrictMath.log(bestFrequencyHz / Cochleagram.LOWEST_HZ) / StrictMath.log(2);
         double bwBands = 4 * bandwidthOct;
         freqProfile[0] = gaussProfile(bfBand, bwBands);
         freqProfile[1] = gaussProfile(bfBand, bwBands * 1.7);
@@ -63,7 +63,7 @@ final class ReceptiveField {
         double sum = 0;
         for (int b = 0; b < p.length; b++) {
             double z = (b - centre) / sd;
-            p[b] = Math.exp(-0.5 * z * z);
+            p[b] = StrictMath.exp(-0.5 * z * z);
             sum += p[b];
         }
         for (int b = 0; b < p.length; b++) {
@@ -76,7 +76,7 @@ final class ReceptiveField {
         double[] k = new double[lags];
         for (int i = 0; i < lags; i++) {
             double z = (i * periodMs - centreMs) / sdMs;
-            k[i] = Math.exp(-0.5 * z * z);
+            k[i] = StrictMath.exp(-0.5 * z * z);
         }
         return k;
     }

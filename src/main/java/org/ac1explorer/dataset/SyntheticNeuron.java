@@ -96,14 +96,14 @@ final class SyntheticNeuron {
     /** A whole-cell A1 neuron with a best frequency between loHz and hiHz. */
     static SyntheticNeuron wholeCell(SplittableRandom r, double loHz, double hiHz) {
         // subthreshold (Vm) tuning is broad: s.d. 0.9-1.5 octaves
-        ReceptiveField f = new ReceptiveField(loHz * Math.pow(hiHz / loHz, r.nextDouble()), uni(r, 0.9, 1.5),
+        ReceptiveField f = new ReceptiveField(loHz * StrictMath.pow(hiHz / loHz, r.nextDouble()), uni(r, 0.9, 1.5),
                 uni(r, 12, 24), uni(r, 2.5, 5), uni(r, 5, 12), uni(r, 0.5, 0.9), uni(r, 1.5, 2.5));
         return new SyntheticNeuron(false, f, r);
     }
 
     /** A cell-attached MGB neuron (shorter latency, sharper timing). */
     static SyntheticNeuron cellAttached(SplittableRandom r, double loHz, double hiHz) {
-        ReceptiveField f = new ReceptiveField(loHz * Math.pow(hiHz / loHz, r.nextDouble()), uni(r, 0.7, 1.2),
+        ReceptiveField f = new ReceptiveField(loHz * StrictMath.pow(hiHz / loHz, r.nextDouble()), uni(r, 0.7, 1.2),
                 uni(r, 6, 11), uni(r, 1.5, 3), uni(r, 3, 8), uni(r, 0.5, 0.9), uni(r, 1.5, 2.5));
         return new SyntheticNeuron(true, f, r);
     }
@@ -118,8 +118,8 @@ final class SyntheticNeuron {
         for (int j = 0; j < drive.length; j++) {
             double x = Math.max(0, drive[j] - thresholdDb);
             out[j] = cellAttached
-                    ? maxRateHz * Math.tanh(rateGainHzPerDb * x / maxRateHz)
-                    : maxDepolMv * Math.tanh(gainMvPerDb * x / maxDepolMv);
+                    ? maxRateHz * StrictMath.tanh(rateGainHzPerDb * x / maxRateHz)
+                    : maxDepolMv * StrictMath.tanh(gainMvPerDb * x / maxDepolMv);
         }
         int n = (int) Math.floor(drive.length * sound.framePeriod * sfResp);
         double[] t = new double[n];
@@ -132,7 +132,7 @@ final class SyntheticNeuron {
         }
         // membrane / synaptic smoothing (one-pole, causal)
         double tau = cellAttached ? 0.0015 : pspTauS;
-        double a = Math.exp(-1 / (tau * sfResp));
+        double a = StrictMath.exp(-1 / (tau * sfResp));
         double y = 0;
         for (int i = 0; i < n; i++) {
             y = a * y + (1 - a) * t[i];
@@ -149,10 +149,10 @@ final class SyntheticNeuron {
     private double[] slowBaseline(int n, double sf, SplittableRandom rng) {
         double[] v = new double[n];
         double dt = 1 / sf;
-        double aD = Math.exp(-dt / driftTauS);
+        double aD = StrictMath.exp(-dt / driftTauS);
         double bD = driftSd * Math.sqrt(1 - aD * aD);
         double drift = driftSd * rng.nextGaussian();
-        double aS = Math.exp(-dt / synNoiseTauS);
+        double aS = StrictMath.exp(-dt / synNoiseTauS);
         double bS = synNoiseSd * Math.sqrt(1 - aS * aS);
         double syn = synNoiseSd * rng.nextGaussian();
         double t0 = n * dt / 2;
@@ -200,16 +200,16 @@ final class SyntheticNeuron {
             double from = v[i];
             double peak = spikePeakMv + rng.nextGaussian();
             for (int k = 1; k <= rise; k++) {
-                double s = Math.sin(0.5 * Math.PI * k / rise);
+                double s = StrictMath.sin(0.5 * Math.PI * k / rise);
                 v[i + k] += (peak - from) * s * s;
             }
             double trough = -6;
             for (int k = 1; k <= fall; k++) {
-                double s = 0.5 + 0.5 * Math.cos(Math.PI * k / fall);
+                double s = 0.5 + 0.5 * StrictMath.cos(Math.PI * k / fall);
                 v[i + rise + k] += (peak - from) * s + trough * (1 - s);
             }
             for (int k = 1; k <= ahp && i + rise + fall + k < n; k++) {
-                v[i + rise + fall + k] += trough * Math.exp(-k / (0.008 * sf));
+                v[i + rise + fall + k] += trough * StrictMath.exp(-k / (0.008 * sf));
             }
             next = i + refractory;
         }
@@ -254,7 +254,7 @@ final class SyntheticNeuron {
             }
         }
         // small stimulus-locked deflection (smoothed rate)
-        double a = Math.exp(-1 / (0.006 * sf));
+        double a = StrictMath.exp(-1 / (0.006 * sf));
         double y = 0;
         for (int i = 0; i < n; i++) {
             y = a * y + (1 - a) * (rate[i] - spontaneousHz);
@@ -276,7 +276,7 @@ final class SyntheticNeuron {
             for (int k = 0; k < shape; k++) {
                 double zp = (k - peakAt) / peakW;
                 double zt = (k - troughAt) / troughW;
-                v[i + k] += amp * (Math.exp(-0.5 * zp * zp) - 0.35 * Math.exp(-0.5 * zt * zt));
+                v[i + k] += amp * (StrictMath.exp(-0.5 * zp * zp) - 0.35 * StrictMath.exp(-0.5 * zt * zt));
             }
             next = i + refractory;
         }

@@ -45,7 +45,7 @@ class Ac1ArchiveTest {
     @Test
     void zippedReleaseGivesTheSameIndexAndTraces() throws IOException {
         Path zips = Files.createDirectories(tmp.resolve("zips"));
-        ZipFixtures.zippedMini(Fixtures.mini(), zips);
+        Fixtures.zippedMini(Fixtures.mini(), zips);
         try (Ac1Archive folder = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE);
              Ac1Archive zipped = Ac1Archive.open(zips, ProgressMonitor.NONE)) {
             assertEquals(sessions(folder), sessions(zipped));

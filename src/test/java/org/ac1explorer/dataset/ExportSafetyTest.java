@@ -1,0 +1,119 @@
+package org.ac1explorer.dataset;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.ac1explorer.Fixtures;
+import org.ac1explorer.archive.Ac1Archive;
+import org.ac1explorer.archive.CellRecord;
+import org.ac1explorer.archive.CellStimulus;
+import org.ac1explorer.archive.ProgressMonitor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exports never damage an existing file, and nothing is ever written into the data folder. */
+class ExportSafetyTest {
+    @TempDir
+    Path tmp;
+
+    /** Every path below {@code dir} with the SHA-256 of its content (folders marked). */
+    static Map<String, String> snapshot(Path dir) throws Exception {
+        Map<String, String> out = new TreeMap<>();
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String rel = dir.relativize(p).toString();
+                out.put(rel, Files.isDirectory(p) ? "dir" : HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
+
+    private static void makeReadOnly(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.forEach(p -> p.toFile().setWritable(false, false));
+        }
+    }
+
+    private void browseAndExport(Path data, Path out) throws IOException {
+        try (Ac1Archive a = Ac1Archive.open(data, ProgressMonitor.NONE)) {
+            for (CellRecord c : a.cells()) {
+                for (CellStimulus st : c.stimuli()) {
+                    a.readRepeats(c, st);
+                    try {
+                        a.waveform(st.info());
+                    } catch (org.ac1explorer.archive.MatReadException e) {
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+            MatExport.write(DatasetAssembler.assemble(a, Params.defaults(), ProgressMonitor.NONE), out, false);
+        }
+    }
+
+    @Test
+    void readOnlyFolderIsBrowsedAndExportedWithoutAnyChange() throws Exception {
+        Path data = Fixtures.copyTree(Fixtures.mini(), tmp.resolve("data"));
+        makeReadOnly(data);
+        Map<String, String> before = snapshot(data);
+        browseAndExport(data, tmp.resolve("out.mat"));
+        assertEquals(before, snapshot(data));
+        assertTrue(Files.size(tmp.resolve("out.mat")) > 1000);
+    }
+
+    @Test
+    void zippedReleaseIsReadInPlaceWithoutExtracting() throws Exception {
+        Path data = Fixtures.zippedMini(Fixtures.mini(), Files.createDirectories(tmp.resolve("zips")));
+        makeReadOnly(data);
+        Map<String, String> before = snapshot(data);
+        Path out = tmp.resolve("z.mat");
+        browseAndExport(data, out);
+        assertEquals(before, snapshot(data));
+        assertEquals(List.of(), ExportComparison.compare(Fixtures.file("ac1-mini.expected.mat"), out).failures());
+    }
+
+    @Test
+    void failingExportLeavesThePreviousFileAndNoTemporary() throws Exception {
+        Path target = tmp.resolve("old.mat");
+        Files.writeString(target, "previous export");
+        AssembledDataset d;
+        try (Ac1Archive a = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
+            d = DatasetAssembler.assemble(a, Params.defaults(), ProgressMonitor.NONE);
+        }
+        // a stimulus without a spectrogram makes the writer fail half-way
+        List<StimulusEntry> broken = new java.util.ArrayList<>(d.stimuli());
+        broken.set(3, new StimulusEntry(broken.get(3).info(), 1000, null));
+        AssembledDataset bad = new AssembledDataset(d.params(), d.freqsHz(), broken, d.neurons(), d.responses(),
+                d.rejections(), d.signalType(), d.droppedCells(), d.problems(), d.warnings());
+        assertThrows(RuntimeException.class, () -> MatExport.write(bad, target, true));
+        assertEquals("previous export", Files.readString(target));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(target), s.toList());
+        }
+    }
+
+    @Test
+    void existingFileIsNotReplacedWithoutOverwrite() throws Exception {
+        Path target = tmp.resolve("keep.mat");
+        Files.writeString(target, "keep");
+        AssembledDataset d;
+        try (Ac1Archive a = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
+            d = DatasetAssembler.assemble(a, Params.defaults(), ProgressMonitor.NONE);
+        }
+        assertThrows(FileAlreadyExistsException.class, () -> MatExport.write(d, target, false));
+        assertEquals("keep", Files.readString(target));
+        MatExport.write(d, target, true);
+        assertTrue(Files.size(target) > 1000);
+    }
+}
