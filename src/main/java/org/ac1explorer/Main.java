@@ -1,13 +1,22 @@
 package org.ac1explorer;
 
 import org.ac1explorer.cli.Cli;
+import org.ac1explorer.ui.ExplorerApp;
 
-/** Entry point of the one executable jar: a subcommand runs the CLI, no arguments open the explorer. */
+/**
+ * Entry point of the one executable jar: no arguments open the explorer window, a subcommand runs
+ * the CLI. Deliberately not a JavaFX Application subclass, so the shaded jar starts without the
+ * module path.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 0) {
+            ExplorerApp.launchWindow(args);
+            System.exit(0);
+        }
         System.exit(new Cli(System.out, System.err).run(args));
     }
 }

@@ -5,9 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.ac1explorer.archive.Ac1Archive;
@@ -16,6 +14,7 @@ import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
+import org.ac1explorer.archive.StimulusInfo;
 import org.ac1explorer.archive.StimulusKey;
 import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dsp.LogBands;
@@ -38,6 +37,10 @@ public final class DatasetAssembler {
     private record StimulusOutcome(CellStimulus stimulus, List<RepeatVerdict> verdicts, float[][] binned) {
     }
 
+    /** A stimulus as first registered: the registering cell's metadata and the duration bounding T (ms). */
+    private record Registration(StimulusInfo info, double durationMs) {
+    }
+
     /** Whether the cell is in the cohort the parameters select. */
     public static boolean selects(Params p, CellRecord c) {
         return p.experimenters().contains(c.experimenter()) && p.sites().contains(c.site());
@@ -50,19 +53,17 @@ public final class DatasetAssembler {
     public static AssembledDataset assemble(Ac1Archive archive, Params p, ProgressMonitor monitor) {
         p.validate();
         List<CellRecord> cohort = archive.cells().stream().filter(c -> selects(p, c)).toList();
-        Map<StimulusKey, Optional<float[][]>> spectrograms = new ConcurrentHashMap<>();
-        Map<Double, LogSpectrogramPlan> plans = new ConcurrentHashMap<>();
         AtomicLong done = new AtomicLong();
         CellOutcome[] outcomes = new CellOutcome[cohort.size()];
         monitor.progress(0, cohort.size(), "Processing cells");
         IntStream.range(0, cohort.size()).parallel().forEach(i -> {
             monitor.checkCancelled();
-            outcomes[i] = processCell(archive, cohort.get(i), p, spectrograms, plans, monitor);
+            outcomes[i] = processCell(archive, cohort.get(i), p, monitor);
             monitor.progress(done.incrementAndGet(), cohort.size(), "Processing cells: " + cohort.get(i).session());
         });
 
         Map<StimulusKey, Integer> keyToS = new HashMap<>();
-        List<StimulusEntry> registered = new ArrayList<>();
+        List<Registration> registered = new ArrayList<>();
         List<CellRecord> neurons = new ArrayList<>();
         List<int[]> placedAt = new ArrayList<>();
         List<float[][]> placedBlock = new ArrayList<>();
@@ -81,8 +82,7 @@ public final class DatasetAssembler {
                 if (s == null) {
                     s = registered.size();
                     keyToS.put(key, s);
-                    registered.add(new StimulusEntry(so.stimulus().info(), durationForT(so.stimulus(), archive),
-                            spectrograms.get(key).orElseThrow()));
+                    registered.add(new Registration(so.stimulus().info(), durationForT(so.stimulus(), archive)));
                 }
                 placedAt.add(new int[] {s, n});
                 placedBlock.add(so.binned());
@@ -107,11 +107,16 @@ public final class DatasetAssembler {
         }
         List<StimulusEntry> stimuli = new ArrayList<>();
         int[] tCanon = new int[nS];
+        Map<Double, LogSpectrogramPlan> plans = new HashMap<>();
         for (int s = 0; s < nS; s++) {
-            StimulusEntry e = registered.get(s);
-            int t = canonicalT(e.durationMs(), p.dtMs(), e.frames(), shortest[s]);
+            monitor.checkCancelled();
+            monitor.progress(s, nS, "Computing spectrograms");
+            Registration e = registered.get(s);
+            // one stimulus at a time: the plan splits its frames over the pool (no nested blocking waits)
+            float[][] spec = spectrogram(archive, e.info(), p, plans);
+            int t = canonicalT(e.durationMs(), p.dtMs(), spec.length == 0 ? 0 : spec[0].length, shortest[s]);
             tCanon[s] = t;
-            stimuli.add(new StimulusEntry(e.info(), e.durationMs(), cutColumns(e.spectrogramDb(), t)));
+            stimuli.add(new StimulusEntry(e.info(), e.durationMs(), cutColumns(spec, t)));
         }
         float[][][][] responses = new float[nS][neurons.size()][][];
         for (int k = 0; k < placedAt.size(); k++) {
@@ -171,16 +176,25 @@ public final class DatasetAssembler {
         return out;
     }
 
-    private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p,
-                                           Map<StimulusKey, Optional<float[][]>> spectrograms,
-                                           Map<Double, LogSpectrogramPlan> plans, ProgressMonitor monitor) {
+    private static float[][] spectrogram(Ac1Archive archive, StimulusInfo info, Params p, Map<Double, LogSpectrogramPlan> plans) {
+        Waveform w;
+        try {
+            w = archive.waveform(info);
+        } catch (MatReadException e) {
+            // it was read moments ago while the cells were processed: the file changed under us
+            throw new IllegalStateException(archive.describeStimulus(info) + ": " + e.getMessage(), e);
+        }
+        return plans.computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(), p.effectiveWindowMs(),
+                p.fminHz(), p.fmaxHz(), p.binsPerOctave())).compute(w.samples()).db();
+    }
+
+    private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p, ProgressMonitor monitor) {
         Map<StimulusKey, RawRepeats> raw = archive.readRepeats(cell);
         List<StimulusOutcome> out = new ArrayList<>();
         for (CellStimulus st : cell.stimuli()) {
             monitor.checkCancelled();
-            Waveform w;
             try {
-                w = archive.waveform(st.info());
+                archive.waveform(st.info());
             } catch (MatReadException e) {
                 archive.problemLog().error(archive.describeStimulus(st.info()), e.getMessage()
                         + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
@@ -193,12 +207,6 @@ public final class DatasetAssembler {
             RepeatAnalysis a = RepeatAnalysis.of(reps, p.detrendMedMs(), p.detrendGaussMs());
             List<RepeatVerdict> verdicts = a.verdicts(p.gating());
             float[][] binned = ResponseBinning.binKept(a, verdicts, cell.isSpiking(), p);
-            if (binned.length > 0) {
-                spectrograms.computeIfAbsent(st.key(), k -> Optional.of(plans
-                        .computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(),
-                                p.effectiveWindowMs(), p.fminHz(), p.fmaxHz(), p.binsPerOctave()))
-                        .compute(w.samples()).db()));
-            }
             out.add(new StimulusOutcome(st, verdicts, binned));
         }
         return new CellOutcome(cell, out);

@@ -1,0 +1,84 @@
+package org.ac1explorer.ui.analysis;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ac1explorer.dataset.Params;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Superseding;
+import org.ac1explorer.ui.common.Tasks;
+import org.ac1explorer.ui.model.ExplorerModel;
+import org.ac1explorer.ui.model.LoadedDataset;
+import org.ac1explorer.ui.model.Selection;
+
+/**
+ * Recomputes the selected cell x stimulus whenever the selection or the parameters change, in a
+ * background task that supersedes (cancels) the previous one, and publishes the result in the
+ * model. Keeps one {@link SelectionAnalyzer} (with its caches) per opened dataset.
+ */
+public final class SelectionController {
+    private final ExplorerModel model;
+    private final Superseding job;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
+    private SelectionAnalyzer analyzer;
+
+    public SelectionController(ExplorerModel model, BackgroundWork work) {
+        this.model = model;
+        this.job = new Superseding(work);
+        model.datasetProperty().addListener((o, a, d) -> {
+            job.cancel();
+            running.set(false);
+            analyzer = d == null ? null : new SelectionAnalyzer(d.archive());
+        });
+        model.selectionProperty().addListener((o, a, b) -> recompute());
+        model.paramsProperty().addListener((o, a, b) -> recompute());
+    }
+
+    /** True while the selection is being computed. */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Why the last computation failed, or null. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    private void recompute() {
+        Selection sel = model.selection();
+        LoadedDataset d = model.dataset();
+        SelectionAnalyzer an = analyzer;
+        if (sel == null || d == null || an == null) {
+            job.cancel();
+            running.set(false);
+            model.setSelectionData(null);
+            return;
+        }
+        Params p = model.params();
+        running.set(true);
+        job.run(Tasks.create(ctx -> an.compute(sel, p, ctx))
+                .title("Computing " + sel.cell().session())
+                .onSuccess(data -> {
+                    if (model.dataset() == d) {
+                        failure.set(null);
+                        model.setSelectionData(data);
+                        model.refreshProblemsFrom(d);
+                    }
+                    running.set(false);
+                })
+                .onError(e -> {
+                    failure.set("Could not compute " + sel.cell().session() + ": " + describe(e));
+                    running.set(false);
+                }));
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (start with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar)";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,106 @@
+package org.ac1explorer.ui.common;
+
+import java.util.Optional;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/**
+ * Messages to the user: errors as a dialog with a plain explanation (never a stack trace) and
+ * confirmations. Tests install a {@link Handler} so nothing blocks.
+ */
+public final class Dialogs {
+    /** Where messages go. */
+    public interface Handler {
+        void error(Window owner, String title, String message);
+
+        /** Plain information (help, about); defaults to nothing in tests. */
+        default void info(Window owner, String title, String message) {
+        }
+
+        boolean confirm(Window owner, String title, String message, String okLabel);
+    }
+
+    private static final Handler ALERTS = new Handler() {
+        @Override
+        public void error(Window owner, String title, String message) {
+            Alert a = new Alert(Alert.AlertType.ERROR);
+            a.initOwner(owner);
+            a.setTitle("AC1 Explorer");
+            a.setHeaderText(title);
+            Label l = new Label(message);
+            l.setWrapText(true);
+            l.setMaxWidth(520);
+            a.getDialogPane().setContent(l);
+            a.show();
+        }
+
+        @Override
+        public void info(Window owner, String title, String message) {
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(owner);
+            a.setTitle("AC1 Explorer");
+            a.setHeaderText(title);
+            Label l = new Label(message);
+            l.setWrapText(true);
+            l.setMaxWidth(560);
+            a.getDialogPane().setContent(l);
+            a.show();
+        }
+
+        @Override
+        public boolean confirm(Window owner, String title, String message, String okLabel) {
+            ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ok, ButtonType.CANCEL);
+            a.initOwner(owner);
+            a.setTitle("AC1 Explorer");
+            a.setHeaderText(title);
+            Optional<ButtonType> r = a.showAndWait();
+            return r.isPresent() && r.get() == ok;
+        }
+    };
+
+    private static volatile Handler handler = ALERTS;
+
+    private Dialogs() {
+    }
+
+    public static void setHandler(Handler h) {
+        handler = h == null ? ALERTS : h;
+    }
+
+    public static void error(Window owner, String title, String message) {
+        handler.error(owner, title, message);
+    }
+
+    public static void info(Window owner, String title, String message) {
+        handler.info(owner, title, message);
+    }
+
+    public static boolean confirm(Window owner, String title, String message, String okLabel) {
+        return handler.confirm(owner, title, message, okLabel);
+    }
+
+    /** A one-line reason for a failure, for dialogs and the status line. */
+    public static String reason(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; start with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return n.getFile() + " does not exist";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " already exists";
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        return m;
+    }
+}

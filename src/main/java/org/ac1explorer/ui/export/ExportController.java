@@ -1,0 +1,129 @@
+package org.ac1explorer.ui.export;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.ac1explorer.dataset.AssembledDataset;
+import org.ac1explorer.dataset.DatasetAssembler;
+import org.ac1explorer.dataset.MatExport;
+import org.ac1explorer.dataset.Params;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.ParallelWork;
+import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.Superseding;
+import org.ac1explorer.ui.common.Tasks;
+import org.ac1explorer.ui.model.ExplorerModel;
+import org.ac1explorer.ui.model.LoadedDataset;
+import org.ac1explorer.ui.status.StatusModel;
+
+/**
+ * File ▸ Export: the same MAT file as {@code ac1-explorer export} at the current knobs, written in
+ * the background with progress. Never writes into the data folder and asks before replacing a
+ * file.
+ */
+public final class ExportController {
+    private final ExplorerModel model;
+    private final StatusModel status;
+    private final Settings settings;
+    private final Supplier<Window> owner;
+    private final Superseding job;
+
+    public ExportController(ExplorerModel model, StatusModel status, BackgroundWork work, Settings settings,
+                            Supplier<Window> owner) {
+        this.model = model;
+        this.status = status;
+        this.settings = settings;
+        this.owner = owner;
+        this.job = new Superseding(work);
+    }
+
+    /** Asks where to write, then exports. */
+    public void chooseAndExport() {
+        LoadedDataset d = model.dataset();
+        if (d == null) {
+            return;
+        }
+        Path data = d.folder().toAbsolutePath().normalize();
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Export the dataset as a MAT file");
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MATLAB v5 file (*.mat)", "*.mat"));
+        fc.setInitialFileName(defaultName(model.params()));
+        Path dir = settings.get("lastExportDir").map(Path::of).filter(Files::isDirectory)
+                .filter(p -> !inside(p, data)).orElse(Path.of(System.getProperty("user.home")));
+        if (!inside(dir, data)) {
+            fc.setInitialDirectory(dir.toFile());
+        }
+        while (true) {
+            File f = fc.showSaveDialog(owner.get());
+            if (f == null) {
+                return;
+            }
+            Path target = f.toPath().toAbsolutePath().normalize();
+            if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
+                target = target.resolveSibling(target.getFileName() + ".mat");
+            }
+            if (inside(target, data)) {
+                Dialogs.error(owner.get(), "Choose a folder outside the dataset",
+                        "AC1 Explorer never writes into the data folder (" + data + "). Pick another folder.");
+                if (target.getParent() != null) {
+                    fc.setInitialDirectory(Path.of(System.getProperty("user.home")).toFile());
+                }
+                continue;
+            }
+            if (Files.exists(target) && !Dialogs.confirm(owner.get(), target.getFileName() + " already exists",
+                    "Replace " + target + " with the new export?", "Replace")) {
+                return;
+            }
+            if (target.getParent() != null) {
+                settings.put("lastExportDir", target.getParent().toString());
+            }
+            export(target);
+            return;
+        }
+    }
+
+    static boolean inside(Path p, Path folder) {
+        return p.toAbsolutePath().normalize().startsWith(folder);
+    }
+
+    static String defaultName(Params p) {
+        String cohort = String.join("-", p.experimenters()) + "_" + String.join("-", p.sites());
+        return "ac1_" + cohort + "_dt" + Formats.num(p.dtMs(), 2).replace('.', 'p') + "ms.mat";
+    }
+
+    /** Exports to {@code target} (already confirmed) in the background. */
+    public Tasks.BackgroundTask<AssembledDataset> export(Path target) {
+        LoadedDataset d = model.dataset();
+        Params p = model.params();
+        if (inside(target, d.folder().toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("refusing to write into the data folder: " + target);
+        }
+        Tasks.BackgroundTask<AssembledDataset> t = job.run(Tasks.create(ctx -> {
+                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx));
+                    ctx.checkCancelled();
+                    ctx.progress(0, 1, "Writing " + target.getFileName());
+                    MatExport.write(a, target, true);
+                    ctx.progress(1, 1, "Written");
+                    return a;
+                })
+                .title("Exporting to " + target.getFileName())
+                .onSuccess(a -> {
+                    long bytes = target.toFile().length();
+                    status.notice("Exported " + a.stimulusCount() + " stimuli × " + a.neuronCount() + " cells ("
+                            + a.signalType() + ", " + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6) + ") to " + target
+                            + (a.warnings().isEmpty() ? "" : " — warning: " + String.join("; ", a.warnings())));
+                })
+                .onError(e -> {
+                    status.failure("Export failed: " + Dialogs.reason(e));
+                    Dialogs.error(owner.get(), "Export failed", Dialogs.reason(e));
+                }));
+        status.track(t);
+        return t;
+    }
+}

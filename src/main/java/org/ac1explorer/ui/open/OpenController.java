@@ -1,0 +1,180 @@
+package org.ac1explorer.ui.open;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.stage.Window;
+import org.ac1explorer.archive.Ac1Archive;
+import org.ac1explorer.archive.Problem;
+import org.ac1explorer.dataset.DemoDataset;
+import org.ac1explorer.dataset.DemoScale;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.Superseding;
+import org.ac1explorer.ui.common.Tasks;
+import org.ac1explorer.ui.model.ExplorerModel;
+import org.ac1explorer.ui.model.LoadedDataset;
+import org.ac1explorer.ui.status.StatusModel;
+
+/**
+ * Opens datasets in the background (File ▸ Open, the demo, the last one at start-up) with
+ * progress and Cancel in the status bar; on success replaces the model's dataset and closes the
+ * previous archive, and remembers the folder. Generates the demo dataset into the cache folder
+ * when it is not there yet.
+ */
+public final class OpenController {
+    public static final String COMPLETE_MARKER = ".ac1-demo-complete";
+    private final ExplorerModel model;
+    private final StatusModel status;
+    private final BackgroundWork work;
+    private final Settings settings;
+    private final Path demoDir;
+    private final Supplier<Window> owner;
+    private final Superseding job;
+    private Consumer<LoadedDataset> onOpened = d -> {
+    };
+
+    public OpenController(ExplorerModel model, StatusModel status, BackgroundWork work, Settings settings, Path demoDir,
+                          Supplier<Window> owner) {
+        this.model = model;
+        this.status = status;
+        this.work = work;
+        this.settings = settings;
+        this.demoDir = demoDir;
+        this.owner = owner;
+        this.job = new Superseding(work);
+    }
+
+    /** Called on the JavaFX thread after a dataset replaced the previous one. */
+    public void setOnOpened(Consumer<LoadedDataset> c) {
+        this.onOpened = c;
+    }
+
+    public Path demoDir() {
+        return demoDir;
+    }
+
+    /** At start-up: the last dataset when it still exists, else the demo. */
+    public void openInitial() {
+        String last = settings.get("lastDataset").orElse("");
+        if (!last.isEmpty() && !last.equals("demo")) {
+            Path p = Path.of(last);
+            if (Files.isDirectory(p)) {
+                open(p);
+                return;
+            }
+        }
+        openDemo();
+    }
+
+    /** Opens a CRCNS-AC1 folder (the extracted parts or the folder holding the zips). */
+    public Tasks.BackgroundTask<LoadedDataset> open(Path folder) {
+        return start(folder, false, false);
+    }
+
+    /** Opens the built-in demo dataset, generating it first when needed. */
+    public Tasks.BackgroundTask<LoadedDataset> openDemo() {
+        return start(demoDir, true, !isComplete(demoDir));
+    }
+
+    static boolean isComplete(Path dir) {
+        return Files.isRegularFile(dir.resolve(COMPLETE_MARKER));
+    }
+
+    private Tasks.BackgroundTask<LoadedDataset> start(Path folder, boolean demo, boolean generate) {
+        String name = demo ? "demo dataset" : folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        Tasks.BackgroundTask<LoadedDataset> t = job.run(Tasks.create(ctx -> {
+                    if (generate) {
+                        generateDemo(folder, ctx);
+                    }
+                    ctx.progress(0, 1, "Reading the index of " + name);
+                    Ac1Archive a = Ac1Archive.open(folder, ctx);
+                    if (ctx.isCancelled()) {
+                        a.close();
+                        ctx.checkCancelled();
+                    }
+                    if (a.cells().isEmpty()) {
+                        List<Problem> pr = a.problems();
+                        a.close();
+                        throw new IOException("No CRCNS-AC1 cells found in " + folder + ". Choose the folder that holds "
+                                + "crcns-ac1 (or crcns-ac1.zip) and the asari-results parts."
+                                + (pr.isEmpty() ? "" : "\n\n" + pr.stream().limit(5).map(Problem::toString)
+                                .collect(Collectors.joining("\n"))));
+                    }
+                    return new LoadedDataset(a, folder, demo ? "Demo dataset" : name, demo);
+                })
+                .title(generate ? "Preparing the demo dataset" : "Opening " + name)
+                .onSuccess(d -> {
+                    LoadedDataset old = model.dataset();
+                    model.setDataset(d);
+                    settings.put("lastDataset", demo ? "demo" : folder.toAbsolutePath().toString());
+                    settings.flush();
+                    closeLater(old);
+                    onOpened.accept(d);
+                })
+                .onError(e -> {
+                    status.failure("Could not open " + name + ": " + Dialogs.reason(e).lines().findFirst().orElse(""));
+                    Dialogs.error(owner.get(), "Could not open " + name, Dialogs.reason(e));
+                }));
+        status.track(t);
+        return t;
+    }
+
+    private void closeLater(LoadedDataset old) {
+        if (old != null) {
+            work.submit(Tasks.create(ctx -> {
+                old.archive().close();
+                return null;
+            }).build());
+        }
+    }
+
+    /** Writes the demo into a temporary sibling folder and renames it into place when complete. */
+    private static void generateDemo(Path target, org.ac1explorer.ui.common.TaskContext ctx) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        if (Files.exists(target)) {
+            deleteTree(target);
+        }
+        Path tmp = Files.createTempDirectory(parent, target.getFileName() + ".partial-");
+        try {
+            DemoDataset.write(tmp, DemoDataset.DEFAULT_SEED, DemoScale.SMALL, (done, total) -> {
+                ctx.progress(done, total, "Writing demo files " + done + "/" + total);
+                ctx.checkCancelled();
+            });
+            Files.writeString(tmp.resolve(COMPLETE_MARKER), "AC1 Explorer demo dataset, seed " + DemoDataset.DEFAULT_SEED + ", SMALL\n");
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(tmp);
+            throw e;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    /** Cancels a running open (the status bar's Cancel does the same). */
+    public void cancel() {
+        job.cancel();
+    }
+
+    public boolean isRunning() {
+        return job.isRunning();
+    }
+}

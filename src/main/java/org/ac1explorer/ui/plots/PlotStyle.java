@@ -1,0 +1,126 @@
+package org.ac1explorer.ui.plots;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.AxisMode;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+
+/**
+ * The one plot style: axes named with their units ("Time (s)"), no metric auto-prefixes, no
+ * animation, no legend box (legends are drawn by the views), x-only zoom (drag a box, wheel; pan
+ * with the middle button; right click fits). Colours and fonts are in plots.css.
+ */
+public final class PlotStyle {
+    public static final String TIME_AXIS = "Time (s)";
+
+    private PlotStyle() {
+    }
+
+    public static DefaultNumericAxis axis(String nameWithUnit) {
+        DefaultNumericAxis a = new DefaultNumericAxis(nameWithUnit);
+        a.setUnit(null);
+        a.setAutoUnitScaling(false);
+        a.setAnimated(false);
+        a.setMinorTickCount(0);
+        a.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double u = a.getTickUnit();
+                int d = u > 0 && Double.isFinite(u) ? Math.max(0, (int) Math.ceil(-Math.log10(u) - 1e-9)) : 2;
+                if (u > 0 && Math.abs(u * Math.pow(10, d) - Math.rint(u * Math.pow(10, d))) > 1e-6) {
+                    d++;
+                }
+                return org.ac1explorer.ui.common.Formats.num(n.doubleValue(), Math.min(d, 6));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.valueOf(s);
+            }
+        });
+        return a;
+    }
+
+    public static XYChart chart(DefaultNumericAxis x, DefaultNumericAxis y, String styleClass) {
+        return chart(x, y, styleClass, () -> {
+        });
+    }
+
+    /**
+     * A chart that calls {@code afterLayout} after each of its redraws (when its axes have their
+     * new ranges and transforms), to place overlays in pixel coordinates.
+     */
+    public static XYChart chart(DefaultNumericAxis x, DefaultNumericAxis y, String styleClass, Runnable afterLayout) {
+        HookedChart c = new HookedChart(x, y);
+        c.afterLayout(afterLayout);
+        c.getStyleClass().addAll("ac1-chart", styleClass);
+        c.getStylesheets().add(PlotStyle.class.getResource("plots.css").toExternalForm());
+        c.setLegendVisible(false);
+        c.setAnimated(false);
+        c.getRenderers().clear();
+        Zoomer z = new Zoomer(AxisMode.X, false);
+        z.setSliderVisible(false);
+        z.setAutoZoomEnabled(false);
+        z.setUpdateTickUnit(false);
+        z.setZoomOutMouseFilter(e -> false);
+        z.setPannerEnabled(true);
+        c.getPlugins().add(z);
+        c.getToolBar().setVisible(false);
+        c.getToolBar().setManaged(false);
+        c.setMinHeight(90);
+        return c;
+    }
+
+    /** An XYChart that runs hooks after each redraw (axes then have their current ranges and transforms). */
+    public static final class HookedChart extends XYChart {
+        private final java.util.List<Runnable> hooks = new java.util.ArrayList<>();
+
+        HookedChart(DefaultNumericAxis x, DefaultNumericAxis y) {
+            super(x, y);
+        }
+
+        public void afterLayout(Runnable r) {
+            hooks.add(r);
+        }
+
+        @Override
+        protected void runPostLayout() {
+            boolean redraw = getBitState().isDirty();
+            super.runPostLayout();
+            if (redraw) {
+                hooks.forEach(Runnable::run);
+            }
+        }
+    }
+
+    /** A renderer drawing each dataset as a plain polyline, no markers, no reduction (data come pre-reduced). */
+    public static ErrorDataSetRenderer lines() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setPolyLineStyle(LineStyle.NORMAL);
+        r.setDrawMarker(false);
+        r.setDrawBars(false);
+        r.setPointReduction(false);
+        r.setAllowNaNs(true);
+        return r;
+    }
+
+    /** A renderer drawing markers only (spikes). */
+    public static ErrorDataSetRenderer markers() {
+        ErrorDataSetRenderer r = new ErrorDataSetRenderer();
+        r.setErrorStyle(ErrorStyle.NONE);
+        r.setPolyLineStyle(LineStyle.NONE);
+        r.setDrawMarker(true);
+        r.setDrawBars(false);
+        r.setPointReduction(false);
+        return r;
+    }
+
+    /** Inline ChartFX dataset style for a line. */
+    public static String line(String color, double width) {
+        return "-fx-line-color: " + color + "; -fx-line-width: " + width + "; -fx-marker-size: 0;";
+    }
+}

@@ -1,0 +1,139 @@
+package org.ac1explorer.ui.plots;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.ErrorStyle;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleErrorDataSet;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.ac1explorer.dsp.GateReason;
+import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.VerdictStyle;
+
+/**
+ * The binned response of the kept repeats at the current dt: mean with a ± s.e.m. band, on the
+ * shared time axis (bin centres). Vm cells in mV, cell-attached cells as spike rate (a.u.).
+ */
+public final class ResponseChart extends VBox {
+    private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
+    private final DefaultNumericAxis y = PlotStyle.axis("Response (mV)");
+    private final XYChart chart;
+    private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+    private final DoubleErrorDataSet data = new DoubleErrorDataSet("mean ± s.e.m.", 0);
+    private final Label title = new Label("Binned response");
+    private final Label message = new Label();
+    private PlotData.Response current;
+    private final javafx.scene.shape.Polygon band = new javafx.scene.shape.Polygon();
+
+    public ResponseChart() {
+        getStyleClass().add("plot-block");
+        y.setAutoRanging(true);
+        y.setAutoRangePadding(0.08);
+        chart = PlotStyle.chart(x, y, "response-chart", this::placeBand);
+        chart.setId("response-chart");
+        renderer.setErrorStyle(ErrorStyle.NONE);
+        renderer.setPolyLineStyle(LineStyle.NORMAL);
+        renderer.setDrawMarker(false);
+        renderer.setPointReduction(false);
+        renderer.getAxes().setAll(x, y);
+        String c = VerdictStyle.hex(GateReason.KEPT);
+        data.setStyle("-fx-line-color: " + c + "; -fx-fill: " + c + "; -fx-line-width: 1.4; -fx-marker-size: 0;");
+        renderer.getDatasets().add(data);
+        chart.getRenderers().add(renderer);
+        band.getStyleClass().add("sem-band");
+        band.setManaged(false);
+        band.setMouseTransparent(true);
+        chart.getPlotBackground().getChildren().add(band);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(chart.getPlotBackground().widthProperty());
+        clip.heightProperty().bind(chart.getPlotBackground().heightProperty());
+        chart.getPlotBackground().setClip(clip);
+
+
+        title.getStyleClass().add("plot-title");
+        title.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
+                TracesChart.chip(c + "55", "± s.e.m.", "Standard error of the mean across kept repeats"));
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("plot-header");
+        message.getStyleClass().add("plot-message");
+        message.setVisible(false);
+        message.setMouseTransparent(true);
+        StackPane body = new StackPane(chart, message);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(head, body);
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public void show(PlotData.Response r, String why) {
+        current = r;
+        if (r == null || r.times().length == 0) {
+            data.set(new double[0], new double[0], new double[0], new double[0]);
+            band.getPoints().clear();
+            title.setText("Binned response");
+            message.setText(why == null ? "No kept repeat: nothing to average" : why);
+            message.setVisible(true);
+            chart.invalidate();
+            return;
+        }
+        message.setVisible(false);
+        y.setName(r.spiking() ? "Spike rate (a.u.)" : "Response (mV)");
+        title.setText((r.spiking() ? "PSTH" : "Binned response") + ": mean ± s.e.m. of " + r.kept() + " kept repeat"
+                + (r.kept() == 1 ? "" : "s") + ", " + Formats.num(r.dtMs(), 2) + " ms bins");
+        data.set(r.times(), r.mean(), r.sem(), r.sem(), false);
+        chart.invalidate();
+    }
+
+    /** The ± s.e.m. band as a translucent polygon behind the mean line, in the plot's pixels. */
+    private void placeBand() {
+        PlotData.Response r = current;
+        if (r == null || r.times().length == 0) {
+            band.getPoints().clear();
+            return;
+        }
+        double lo = x.getMin();
+        double hi = x.getMax();
+        int i0 = 0;
+        int n = r.times().length;
+        while (i0 < n - 1 && r.times()[i0 + 1] < lo) {
+            i0++;
+        }
+        int i1 = n - 1;
+        while (i1 > i0 && r.times()[i1 - 1] > hi) {
+            i1--;
+        }
+        int cols = (int) Math.max(1, chart.getCanvas().getWidth());
+        int step = Math.max(1, (i1 - i0 + 1) / cols);
+        int m = (i1 - i0) / step + 1;
+        Double[] pts = new Double[4 * m];
+        for (int j = 0; j < m; j++) {
+            int i = i0 + j * step;
+            double px = x.getDisplayPosition(r.times()[i]);
+            pts[2 * j] = px;
+            pts[2 * j + 1] = y.getDisplayPosition(r.mean()[i] + r.sem()[i]);
+            pts[4 * m - 2 - 2 * j] = px;
+            pts[4 * m - 1 - 2 * j] = y.getDisplayPosition(r.mean()[i] - r.sem()[i]);
+        }
+        band.getPoints().setAll(pts);
+    }
+
+    public PlotData.Response current() {
+        return current;
+    }
+
+    public DoubleErrorDataSet dataSet() {
+        return data;
+    }
+}

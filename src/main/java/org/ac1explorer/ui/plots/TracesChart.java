@@ -1,0 +1,373 @@
+package org.ac1explorer.ui.plots;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.DataSet;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+import javafx.util.StringConverter;
+import org.ac1explorer.dsp.GateReason;
+import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.VerdictStyle;
+
+/**
+ * The repeats of the selected cell x stimulus, one row per repeat: the detrended trace, or the raw
+ * Vm with its MedGauss baseline, coloured by gating verdict, with the deciding score and threshold
+ * at the right of each row, detected spikes for cell-attached cells, and a scale bar. Traces are
+ * drawn as per-pixel min/max envelopes prepared in the background ({@link PlotData#traces}).
+ */
+public final class TracesChart extends VBox {
+    private static final String BASELINE_COLOUR = "#303030";
+    private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
+    private final DefaultNumericAxis y = PlotStyle.axis("Vm (mV), one row per repeat");
+    private final XYChart chart;
+    private final ErrorDataSetRenderer mainLines = PlotStyle.lines();
+    private final ErrorDataSetRenderer baseLines = PlotStyle.lines();
+    private final ErrorDataSetRenderer spikeMarks = PlotStyle.lines();
+    private final List<DoubleDataSet> mainPool = new ArrayList<>();
+    private final List<DoubleDataSet> basePool = new ArrayList<>();
+    private final DoubleDataSet spikes = new DoubleDataSet("spikes", 0);
+    private final Label title = new Label("Repeats");
+    private final Label message = new Label();
+    private final RowOverlay overlay = new RowOverlay();
+    private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
+    private final BooleanProperty hideRejected = new SimpleBooleanProperty(this, "hideRejected", false);
+    private final HBox legend = new HBox(10);
+    private PlotData.Traces current;
+
+    public TracesChart(Settings settings) {
+        getStyleClass().add("plot-block");
+        y.setAutoRanging(false);
+        y.setAutoGrowRanging(false);
+        y.getAxisLabelFormatter().setTickUnitSupplier(rawUnit -> {
+            double s = spacing();
+            double u = s;
+            while (u < rawUnit) {
+                u += s;
+            }
+            return u;
+        });
+        y.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                PlotData.Traces t = current;
+                if (t == null || t.rows().isEmpty()) {
+                    return "";
+                }
+                double k = -n.doubleValue() / t.layout().spacing();
+                int r = (int) Math.rint(k);
+                if (Math.abs(k - r) > 1e-6 || r < 0 || r >= t.rows().size()) {
+                    return "";
+                }
+                return "#" + (t.rows().get(r).repeat() + 1);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+        chart = PlotStyle.chart(x, y, "traces-chart", () -> overlay.layoutRows());
+        chart.setId("traces-chart");
+        baseLines.getAxes().setAll(x, y);
+        mainLines.getAxes().setAll(x, y);
+        spikeMarks.getAxes().setAll(x, y);
+        chart.getRenderers().addAll(mainLines, baseLines, spikeMarks);
+        spikes.setStyle(PlotStyle.line("#111111", 1.2));
+        spikeMarks.getDatasets().add(spikes);
+        overlay.setPickOnBounds(false);
+        chart.getCanvasForeground().getChildren().add(0, overlay);
+
+        ToggleGroup mode = new ToggleGroup();
+        RadioButton det = new RadioButton("Detrended");
+        RadioButton rawB = new RadioButton("Raw + baseline");
+        det.setId("mode-detrended");
+        rawB.setId("mode-raw");
+        det.setToggleGroup(mode);
+        rawB.setToggleGroup(mode);
+        det.setTooltip(new Tooltip("Each repeat minus its MedGauss baseline: what the gating tests and the binning see"));
+        rawB.setTooltip(new Tooltip("Each repeat as recorded, with its MedGauss baseline (dark line), centred on the baseline's median"));
+        raw.set(settings.getBoolean("view.rawTraces", false));
+        (raw.get() ? rawB : det).setSelected(true);
+        mode.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                raw.set(b == rawB);
+                settings.put("view.rawTraces", Boolean.toString(raw.get()));
+            }
+        });
+        CheckBox hide = new CheckBox("Hide rejected");
+        hide.setId("hide-rejected");
+        hide.setSelected(settings.getBoolean("view.hideRejected", false));
+        hideRejected.bind(hide.selectedProperty());
+        hide.selectedProperty().addListener((o, a, b) -> settings.put("view.hideRejected", Boolean.toString(b)));
+
+        title.getStyleClass().add("plot-title");
+        title.setMinWidth(0);
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (GateReason r : GateReason.values()) {
+            legend.getChildren().add(chip(VerdictStyle.hex(r), VerdictStyle.label(r), VerdictStyle.meaning(r)));
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        for (Region n : new Region[] {legend, det, rawB, hide}) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox head = new HBox(8, title, gap, legend, det, rawB, hide);
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("plot-header");
+
+        message.getStyleClass().add("plot-message");
+        message.setVisible(false);
+        message.setMouseTransparent(true);
+        StackPane body = new StackPane(chart, message);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(head, body);
+
+        y.minProperty().addListener((o, a, b) -> overlay.requestLayout());
+        y.maxProperty().addListener((o, a, b) -> overlay.requestLayout());
+        chart.getCanvas().heightProperty().addListener((o, a, b) -> overlay.requestLayout());
+        chart.getCanvas().widthProperty().addListener((o, a, b) -> overlay.requestLayout());
+    }
+
+    static HBox chip(String colour, String text, String tip) {
+        Line l = new Line(0, 0, 14, 0);
+        l.setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 3;");
+        Label lab = new Label(text);
+        lab.getStyleClass().add("legend-text");
+        HBox h = new HBox(3, l, lab);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.getStyleClass().add("legend-chip");
+        h.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip.install(h, new Tooltip(tip));
+        return h;
+    }
+
+    public XYChart chart() {
+        return chart;
+    }
+
+    public BooleanProperty rawProperty() {
+        return raw;
+    }
+
+    public BooleanProperty hideRejectedProperty() {
+        return hideRejected;
+    }
+
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
+    private double spacing() {
+        return current == null ? 1 : current.layout().spacing();
+    }
+
+    /** Width of the drawing area in pixels (for the envelope's columns). */
+    public int columns() {
+        return (int) Math.max(200, Math.min(4000, chart.getCanvas().getWidth()));
+    }
+
+    /** Shows prepared rows, or clears the plot with {@code why}. */
+    public void show(PlotData.Traces t, boolean spiking, String why) {
+        current = t;
+        if (t == null || t.rows().isEmpty()) {
+            mainLines.getDatasets().clear();
+            baseLines.getDatasets().clear();
+            spikes.set(new double[0], new double[0]);
+            message.setText(why == null ? "No repeats to show" : why);
+            message.setVisible(true);
+            overlay.update(null);
+            chart.invalidate();
+            return;
+        }
+        message.setVisible(false);
+        double s = t.layout().spacing();
+        int n = t.rows().size();
+        y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
+        y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
+        List<DataSet> mains = new ArrayList<>();
+        List<DataSet> bases = new ArrayList<>();
+        int spikeCount = 0;
+        for (int r = 0; r < n; r++) {
+            PlotData.Row row = t.rows().get(r);
+            DoubleDataSet m = pooled(mainPool, r, "repeat");
+            String colour = VerdictStyle.hex(row.reason());
+            boolean kept = row.reason() == GateReason.KEPT;
+            String style = PlotStyle.line(colour, t.layout().raw() ? 0.8 : (kept ? 1.0 : 0.9));
+            if (!style.equals(m.getStyle())) {
+                m.setStyle(style);
+            }
+            m.set(row.main().x(), row.main().y(), row.main().n(), false);
+            mains.add(m);
+            if (row.baseline() != null) {
+                DoubleDataSet b = pooled(basePool, r, "baseline");
+                String bs = PlotStyle.line(BASELINE_COLOUR, 1.6);
+                if (!bs.equals(b.getStyle())) {
+                    b.setStyle(bs);
+                }
+                b.set(row.baseline().x(), row.baseline().y(), row.baseline().n(), false);
+                bases.add(b);
+            }
+            if (row.spikeTimes() != null) {
+                spikeCount += row.spikeTimes().length;
+            }
+        }
+        // a raster: one short vertical tick per spike at the top of its row, NaN between ticks
+        double[] sx = new double[3 * spikeCount];
+        double[] sy = new double[3 * spikeCount];
+        int k = 0;
+        for (PlotData.Row row : t.rows()) {
+            if (row.spikeTimes() != null) {
+                for (double st : row.spikeTimes()) {
+                    sx[k] = st;
+                    sy[k++] = row.offset() + 0.36 * s;
+                    sx[k] = st;
+                    sy[k++] = row.offset() + 0.5 * s;
+                    sx[k] = st;
+                    sy[k++] = Double.NaN;
+                }
+            }
+        }
+        spikes.set(sx, sy, 3 * spikeCount, false);
+        if (!mainLines.getDatasets().equals(mains)) {
+            mainLines.getDatasets().setAll(mains);
+        }
+        if (!baseLines.getDatasets().equals(bases)) {
+            baseLines.getDatasets().setAll(bases);
+        }
+        legend.getChildren().removeIf(c -> "extra".equals(c.getUserData()));
+        if (t.layout().raw()) {
+            HBox b = chip(BASELINE_COLOUR, "baseline", "MedGauss baseline (running median, then Gaussian)");
+            b.setUserData("extra");
+            legend.getChildren().add(b);
+        }
+        if (spiking) {
+            HBox b = chip("#111111", "spike", "Detected spike onsets (threshold 2.5 × std of the high-passed trace)");
+            b.setUserData("extra");
+            legend.getChildren().add(b);
+        }
+        overlay.update(t);
+        chart.invalidate();
+    }
+
+    private static DoubleDataSet pooled(List<DoubleDataSet> pool, int i, String name) {
+        while (pool.size() <= i) {
+            pool.add(new DoubleDataSet(name + " " + (pool.size() + 1), 0));
+        }
+        return pool.get(i);
+    }
+
+    public PlotData.Traces current() {
+        return current;
+    }
+
+    /** The verdict shown for each row, top to bottom, as label text (for tests and accessibility). */
+    public List<String> rowTexts() {
+        List<String> out = new ArrayList<>();
+        if (current != null) {
+            current.rows().forEach(r -> out.add(r.text()));
+        }
+        return out;
+    }
+
+    /** Row labels and the scale bar, placed over the canvas by the y axis. */
+    private final class RowOverlay extends Pane {
+        private final List<Label> labels = new ArrayList<>();
+        private final Line bar = new Line();
+        private final Label barLabel = new Label();
+        private PlotData.Traces traces;
+
+        RowOverlay() {
+            bar.getStyleClass().add("scale-bar");
+            barLabel.getStyleClass().add("scale-bar-label");
+            bar.setManaged(false);
+            barLabel.setManaged(false);
+            bar.setMouseTransparent(true);
+            barLabel.setMouseTransparent(true);
+            getChildren().addAll(bar, barLabel);
+        }
+
+        void update(PlotData.Traces t) {
+            traces = t;
+            int n = t == null ? 0 : t.rows().size();
+            while (labels.size() < n) {
+                Label l = new Label();
+                l.getStyleClass().add("row-label");
+                l.setManaged(false);
+                labels.add(l);
+                getChildren().add(l);
+            }
+            for (int i = 0; i < labels.size(); i++) {
+                Label l = labels.get(i);
+                boolean show = i < n;
+                l.setVisible(show);
+                if (show) {
+                    PlotData.Row r = t.rows().get(i);
+                    l.setText(r.text());
+                    l.setStyle("-fx-text-fill: " + textColour(r.reason()) + ";");
+                    l.setTooltip(new Tooltip("Repeat " + (r.repeat() + 1) + ": " + VerdictStyle.label(r.reason()) + "\n" + r.details()));
+                }
+            }
+            bar.setVisible(false);
+            barLabel.setVisible(false);
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            layoutRows();
+        }
+
+        void layoutRows() {
+            PlotData.Traces t = traces;
+            if (t == null || t.rows().isEmpty()) {
+                return;
+            }
+            double w = chart.getCanvas().getWidth();
+            double s = t.layout().spacing();
+            for (int i = 0; i < t.rows().size() && i < labels.size(); i++) {
+                Label l = labels.get(i);
+                double py = y.getDisplayPosition(t.rows().get(i).offset() + 0.5 * s);
+                double lw = l.prefWidth(-1);
+                double lh = l.prefHeight(-1);
+                l.resizeRelocate(Math.max(0, w - lw - 6), py + 1, lw, lh);
+            }
+            double top = y.getDisplayPosition(t.rows().get(0).offset() + 0.25 * s);
+            double bottom = y.getDisplayPosition(t.rows().get(0).offset() - 0.25 * s);
+            bar.setStartX(10);
+            bar.setEndX(10);
+            bar.setStartY(top);
+            bar.setEndY(bottom);
+            double bw = barLabel.prefWidth(-1);
+            barLabel.resizeRelocate(15, (top + bottom) / 2 - 7, bw, barLabel.prefHeight(-1));
+        }
+    }
+
+    /** Verdict colours darkened for text on white. */
+    static String textColour(GateReason r) {
+        return switch (r) {
+            case KEPT -> "#005a8c";
+            case RANGE -> "#b04a00";
+            case STEP -> "#8a5a00";
+            case XCORR -> "#a0457f";
+        };
+    }
+}

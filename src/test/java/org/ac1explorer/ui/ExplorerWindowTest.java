@@ -1,0 +1,438 @@
+package org.ac1explorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.ac1explorer.archive.Ac1Archive;
+import org.ac1explorer.archive.CellRecord;
+import org.ac1explorer.archive.CellStimulus;
+import org.ac1explorer.archive.ProgressMonitor;
+import org.ac1explorer.dataset.DemoDataset;
+import org.ac1explorer.dataset.DemoScale;
+import org.ac1explorer.dataset.Params;
+import org.ac1explorer.dsp.GateReason;
+import org.ac1explorer.dsp.RepeatVerdict;
+import org.ac1explorer.ui.analysis.SelectionAnalyzer;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.TaskContext;
+import org.ac1explorer.ui.knobs.Knob;
+import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.ui.open.OpenController;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The explorer window, headless (Monocle): opens the demo dataset, shows the selection's plots,
+ * re-decides verdicts when a gating knob moves, recomputes the spectrogram when dt changes,
+ * navigates by keyboard, cancels loading and exports.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ExplorerWindowTest {
+    @TempDir
+    static Path shared;
+    static Path demo;
+
+    @TempDir
+    Path tmp;
+
+    private MainWindow window;
+    private Stage stage;
+    private final List<String> dialogs = new ArrayList<>();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = shared.resolve("demo");
+        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
+        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, smallWindow(), demo, BackgroundWork.create());
+        window.show();
+    }
+
+    @BeforeEach
+    void recordDialogs() {
+        Dialogs.setHandler(new Dialogs.Handler() {
+            @Override
+            public void error(Window owner, String title, String message) {
+                dialogs.add(title + ": " + message);
+            }
+
+            @Override
+            public boolean confirm(Window owner, String title, String message, String okLabel) {
+                dialogs.add("confirm " + title);
+                return true;
+            }
+        });
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+        Dialogs.setHandler(null);
+    }
+
+    // --- helpers ---
+
+    /** Settings for a window that fits Monocle's 1280 x 800 headless screen (larger ones overflow its buffer). */
+    static Settings smallWindow() {
+        Settings s = Settings.inMemory();
+        s.put("window.width", "1240");
+        s.put("window.height", "780");
+        return s;
+    }
+
+    static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitUntil(String what, BooleanSupplier onFx) {
+        waitUntil(what, 30, onFx);
+    }
+
+    static void waitUntil(String what, int seconds, BooleanSupplier onFx) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what);
+        }
+    }
+
+    /** Opens the shared demo and waits until the first selection is drawn. */
+    private void openDemo() {
+        fx(() -> window.opener().openDemo());
+        waitUntilDrawn();
+    }
+
+    /** Waits until the plots show the model's current selection at the current parameters. */
+    private void waitUntilDrawn() {
+        waitUntil("the selection is drawn", () -> {
+            SelectionData d = window.model().selectionData();
+            return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
+                    && d.params().equals(window.model().params()) && window.plots().shown() == d
+                    && window.plots().traces().current() != null;
+        });
+    }
+
+    private void select(Selection s) {
+        fx(() -> {
+            window.model().select(s);
+            return null;
+        });
+        waitUntilDrawn();
+    }
+
+    private void setKnob(String param, String text) {
+        fx(() -> {
+            window.knobs().knob(param).field().setText(text);
+            return null;
+        });
+    }
+
+    // --- tests ---
+
+    @Test
+    void firstStartGeneratesTheDemoIntoTheCacheFolderAndOpensIt() throws Exception {
+        Path fresh = tmp.resolve("cache").resolve("demo-test");
+        MainWindow w = fx(() -> {
+            Stage s = new Stage();
+            MainWindow m = new MainWindow(s, smallWindow(), fresh, BackgroundWork.create());
+            m.show();
+            m.opener().openInitial();
+            return m;
+        });
+        try {
+            waitUntil("the generated demo is open", () -> w.model().dataset() != null && w.model().selectionData() != null);
+            assertTrue(Files.isRegularFile(fresh.resolve(OpenController.COMPLETE_MARKER)));
+            assertTrue(fx(() -> w.model().dataset().demo()));
+            assertTrue(fx(() -> w.model().dataset().cells().size()) > 5);
+        } finally {
+            fx(() -> {
+                w.close();
+                w.stage().close();
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void openingTheDemoShowsSpectrogramTracesAndResponseOfTheFirstSelection() {
+        openDemo();
+        assertTrue(fx(() -> window.plots().spectrogram().frames()) > 100, "spectrogram has frames");
+        assertEquals(53, (int) fx(() -> window.plots().spectrogram().bands()), "53 bands at the defaults");
+        assertTrue(fx(() -> window.plots().spectrogram().dataSet().getDataCount()) > 100 * 53);
+        SelectionData d = fx(() -> window.model().selectionData());
+        assertEquals(d.repeatCount(), (int) fx(() -> window.plots().traces().rowTexts().size()), "one row per repeat");
+        assertTrue(fx(() -> window.plots().traces().current().rows().get(0).main().n()) > 100, "traces have points");
+        assertTrue(fx(() -> window.plots().response().dataSet().getDataCount()) > 10, "binned response drawn");
+        assertTrue(fx(() -> window.statusBar().counterText(GateReason.KEPT)).matches("kept \\d+|kept …"));
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void raisingAbsMvMaxAboveARejectedRepeatsScoreKeepsItAndLoweringItRejectsItAgain() throws Exception {
+        openDemo();
+        // find a repeat the range test rejects: candidates from the dataset-wide counters, then analysed directly
+        waitUntil("dataset counters", () -> window.model().counts() != null);
+        var counts = fx(() -> window.model().counts());
+        Selection target = null;
+        int repeat = -1;
+        double score = 0;
+        Ac1Archive a = fx(() -> window.model().dataset().archive());
+        SelectionAnalyzer an = new SelectionAnalyzer(a);
+        search:
+        for (CellRecord c : a.cells()) {
+            for (CellStimulus st : c.stimuli()) {
+                int kept = counts.kept(c.id(), st.key());
+                if (kept < 0 || kept == st.repeats().size()) {
+                    continue;
+                }
+                Selection s = new Selection(c, st);
+                SelectionData d = an.compute(s, Params.defaults(), TaskContext.NONE);
+                for (int i = 0; i < d.repeatCount(); i++) {
+                    RepeatVerdict v = d.verdicts().get(i);
+                    if (v.reason() == GateReason.RANGE && Double.isFinite(v.maxAbsMv()) && v.maxAbsMv() < 5000) {
+                        target = s;
+                        repeat = i;
+                        score = v.maxAbsMv();
+                        break search;
+                    }
+                }
+            }
+        }
+        assertNotNull(target, "the demo has a repeat rejected by the range test");
+        select(target);
+        int r = repeat;
+        double above = Math.ceil(score + 1);
+        double below = Math.floor(score - 1);
+        assertTrue(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"));
+
+        // type a threshold just above the repeat's max |Vm| into the knob, as a user would
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        Knob knob = fx(() -> window.knobs().knob("abs-mv-max"));
+        robot.doubleClickOn(knob.field());
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write(String.valueOf(above));
+        waitUntil("the knob reaches the model", () -> window.model().params().absMvMax() == above);
+        waitUntilDrawn();
+        assertNotEquals(GateReason.RANGE, fx(() -> window.model().selectionData().verdicts().get(r).reason()));
+        assertFalse(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"),
+                "the row's verdict flipped in the view");
+
+        setKnob("abs-mv-max", String.valueOf(below));
+        waitUntil("lowered threshold applied", () -> window.model().params().absMvMax() == below);
+        waitUntilDrawn();
+        assertTrue(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"), "rejected again");
+    }
+
+    @Test
+    void raisingMinXcorrAboveAllCorrelationsRejectsEveryRepeatByXcorr() {
+        openDemo();
+        SelectionData d = fx(() -> window.model().selectionData());
+        org.junit.jupiter.api.Assumptions.assumeTrue(d.repeatCount() >= 3);
+        setKnob("min-xcorr", "0.999");
+        waitUntil("min r applied", () -> window.model().params().minXcorr() == 0.999);
+        waitUntilDrawn();
+        List<String> rows = fx(() -> window.plots().traces().rowTexts());
+        assertTrue(rows.stream().anyMatch(t -> t.contains("r = ") && t.contains("< 0.999")), rows.toString());
+        assertTrue(fx(() -> window.model().selectionData().keptCount()) < d.keptCount());
+    }
+
+    @Test
+    void doublingDtFrom5To10MsHalvesTheSpectrogramFrames() {
+        openDemo();
+        int frames5 = fx(() -> window.plots().spectrogram().frames());
+        setKnob("dt-ms", "10");
+        waitUntil("dt 10 applied", () -> window.model().params().dtMs() == 10.0);
+        waitUntilDrawn();
+        int frames10 = fx(() -> window.plots().spectrogram().frames());
+        assertEquals(frames5 / 2.0, frames10, 2.0, "frames at dt 5 ms: " + frames5 + ", at 10 ms: " + frames10);
+        assertEquals(frames10, (int) fx(() -> window.model().selectionData().spectrogramFrames()));
+    }
+
+    @Test
+    void anInvalidKnobValueIsMarkedAtTheKnobAndNothingIsRecomputed() {
+        openDemo();
+        Params before = fx(() -> window.model().params());
+        SelectionData shown = fx(() -> window.model().selectionData());
+        setKnob("fmax", "50");
+        String err = fx(() -> window.knobs().knob("fmax").errorText());
+        assertNotNull(err, "fmax below fmin is marked");
+        assertTrue(err.contains("fmin"), err);
+        setKnob("dt-ms", "abc");
+        assertTrue(fx(() -> window.knobs().knob("dt-ms").errorText()).contains("not a number"));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertEquals(before, fx(() -> window.model().params()), "the model keeps the last valid parameters");
+        assertTrue(shown == fx(() -> window.model().selectionData()), "nothing recomputed");
+        fx(() -> {
+            window.knobs().show(Params.defaults());
+            return null;
+        });
+        assertNull(fx(() -> window.knobs().knob("fmax").errorText()));
+        assertNull(fx(() -> window.knobs().knob("dt-ms").errorText()));
+    }
+
+    @Test
+    void arrowKeysMoveToTheNextCellAndTheNextStimulus() {
+        openDemo();
+        Selection first = fx(() -> window.model().selection());
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            window.browser().tree().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.DOWN);
+        waitUntil("next cell selected", () -> !window.model().selection().cell().equals(first.cell()));
+        Selection second = fx(() -> window.model().selection());
+        assertEquals(fx(() -> window.model().dataset().cells().get(1)), second.cell());
+        int i = second.cell().stimuli().indexOf(second.stimulus());
+        boolean last = i == second.cell().stimuli().size() - 1;
+        robot.type(last ? KeyCode.LEFT : KeyCode.RIGHT);
+        waitUntil("neighbouring stimulus selected", () -> !window.model().selection().stimulus().equals(second.stimulus()));
+        assertEquals(second.cell(), fx(() -> window.model().selection().cell()));
+        assertEquals(last ? i - 1 : i + 1, second.cell().stimuli().indexOf(fx(() -> window.model().selection().stimulus())));
+        robot.type(KeyCode.UP);
+        waitUntil("back to the first cell", () -> window.model().selection().cell().equals(first.cell()));
+        waitUntilDrawn();
+    }
+
+    @Test
+    void cancellingALoadReturnsTheStatusToIdleAndLeavesNoTaskRunning() {
+        fx(() -> {
+            window.opener().open(demo);
+            assertTrue(window.status().isBusy());
+            window.status().cancel();
+            return null;
+        });
+        waitUntil("no task left", () -> window.work().runningNow() == 0);
+        assertFalse(fx(() -> window.status().isBusy()));
+        assertEquals("Cancelled", fx(() -> window.status().messageProperty().get()));
+        assertNull(fx(() -> window.model().dataset()), "the cancelled load did not open the dataset");
+
+        // cancelling a load that is under way (after it has started reading) also ends cleanly
+        fx(() -> window.opener().open(demo));
+        WaitForAsyncUtils.sleep(40, TimeUnit.MILLISECONDS);
+        fx(() -> {
+            window.status().cancel();
+            return null;
+        });
+        waitUntil("no task left after a cancel mid-way", () -> window.work().runningNow() == 0);
+        assertFalse(fx(() -> window.status().isBusy()));
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void exportWritesTheMatFileAndNeverIntoTheDataFolder() throws Exception {
+        openDemo();
+        Path out = tmp.resolve("export.mat");
+        var task = fx(() -> window.exporter().export(out));
+        waitUntil("export done", 90, task::isDone);
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, fx(task::getState));
+        assertTrue(Files.size(out) > 1000, "MAT file written");
+        assertTrue(fx(() -> window.status().messageProperty().get()).startsWith("Exported"));
+        Throwable refused = fx(() -> {
+            try {
+                window.exporter().export(demo.resolve("inside.mat"));
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e;
+            }
+        });
+        assertNotNull(refused, "an export into the data folder is refused");
+        assertFalse(Files.exists(demo.resolve("inside.mat")));
+    }
+
+    @Test
+    void theTimeCursorIsShownInAllThreePlotsAndFitShowsTheWholeSelection() {
+        openDemo();
+        fx(() -> {
+            window.plots().time().setRange(0.2, 0.4);
+            return null;
+        });
+        assertEquals(0.2, fx(() -> window.plots().response().chart().getXAxis().getMin()), 1e-9, "zoom is shared");
+        assertEquals(0.4, fx(() -> window.plots().spectrogram().chart().getXAxis().getMax()), 1e-9);
+        fx(() -> {
+            window.plots().time().cursorProperty().set(0.3);
+            return null;
+        });
+        long shown = fx(() -> java.util.stream.Stream.of(window.plots().spectrogram().chart(), window.plots().traces().chart(),
+                window.plots().response().chart()).filter(c -> c.getCanvasForeground().getChildren().stream()
+                .anyMatch(n -> n.getStyleClass().contains("time-cursor") && n.isVisible())).count());
+        assertEquals(3, shown, "cursor line in each plot");
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            window.plots().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F);
+        waitUntil("fit", () -> window.plots().traces().chart().getXAxis().getMin() == 0
+                && window.plots().traces().chart().getXAxis().getMax() == window.plots().time().fullEnd());
+    }
+
+    @Test
+    void theProblemsPaneListsLoadingWarningsOfTheFixtureEachNamingItsFile() {
+        Path mini = org.ac1explorer.Fixtures.mini();
+        fx(() -> window.opener().open(mini));
+        waitUntilDrawn();
+        List<org.ac1explorer.archive.Problem> problems = fx(() -> List.copyOf(window.problems().list().getItems()));
+        assertTrue(problems.stream().filter(p -> p.location().endsWith(".mat")).count() >= 2, problems.toString());
+        assertTrue(fx(() -> window.problems().getText()).matches("Problems \\(\\d+\\)"));
+        assertEquals("ac1-mini", fx(() -> window.model().dataset().name()));
+    }
+
+    @Test
+    void openingAFolderWithoutDataExplainsWhyAndKeepsTheCurrentDataset() throws Exception {
+        openDemo();
+        Path empty = Files.createDirectories(tmp.resolve("not-a-dataset"));
+        var before = fx(() -> window.model().dataset());
+        fx(() -> window.opener().open(empty));
+        waitUntil("the load ended", () -> !window.status().isBusy() && window.work().runningNow() == 0);
+        assertEquals(1, dialogs.size(), dialogs.toString());
+        assertTrue(dialogs.get(0).contains("not-a-dataset"), dialogs.get(0));
+        assertFalse(dialogs.get(0).contains("Exception"), "no stack trace or exception names: " + dialogs.get(0));
+        assertTrue(fx(() -> window.status().errorProperty().get()));
+        assertTrue(before == fx(() -> window.model().dataset()), "the demo stays open");
+    }
+}
