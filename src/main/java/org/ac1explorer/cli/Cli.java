@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
- * The command-line interface: {@code summary}, {@code export}, {@code demo}. Every failure is one
+ * The command-line interface: {@code summary}, {@code export}, {@code demo}, {@code bench}. Every failure is one
  * line on stderr naming the file or option; exit status 0 on success, 1 on a failed run, 2 on a
  * wrong command line.
  */
@@ -20,6 +20,7 @@ public final class Cli {
               summary   cells, stimuli and gating counters of a CRCNS-AC1 dataset
               export    write the S x N dataset as one MAT file (the training pipelines' input)
               demo      write a synthetic dataset in the CRCNS-AC1 layout
+              bench     time opening, export, re-gating and the DSP kernels on a full-scale archive
 
             Run 'ac1-explorer <command> --help' for its options; --version prints the version.
             """;
@@ -34,7 +35,7 @@ public final class Cli {
 
     public static boolean isCommand(String arg) {
         return switch (arg) {
-            case "summary", "export", "demo", "--help", "-h", "help", "--version", "-V" -> true;
+            case "summary", "export", "demo", "bench", "--help", "-h", "help", "--version", "-V" -> true;
             default -> false;
         };
     }
@@ -55,7 +56,8 @@ public final class Cli {
                 case "summary" -> new SummaryCommand(out, err).run(rest);
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "demo" -> new DemoCommand(out, err).run(rest);
-                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo)");
+                case "bench" -> new BenchCommand(out, err).run(rest);
+                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo, bench)");
             };
         } catch (UsageException e) {
             err.println("ac1-explorer: " + e.getMessage());
