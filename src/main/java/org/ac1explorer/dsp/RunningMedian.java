@@ -403,16 +403,15 @@ public final class RunningMedian {
     /**
      * Windows over values that are not quantised: values mapped to at most {@code bins} bins by
      * a monotone map (so bin order never contradicts value order), the window's samples kept in
-     * a doubly-linked list per bin, a count per bin and the occupancy bitmaps. The median is the
-     * element of rank {@code q - below} inside the pointer's bin, found among its few samples by
-     * key. Null when the values are not all finite or a bin gets crowded (more than
+     * a doubly-linked list per bin in key order, a count per bin and the occupancy bitmaps. The
+     * median is the element of rank {@code q - below} in the pointer's bin, a short walk along its
+     * list. Null when the values are not all finite or a bin gets crowded (more than
      * {@value #CROWDED} samples of a window in one bin): the caller then ranks by sorting.
      *
      * <p>The bins are logarithmic around the mean, so that a few large artifacts do not squeeze
      * the bulk of the samples into a handful of bins: the bin of x is the high bits of the float
      * order key of {@code x - mean}, with magnitudes more than 2^24 times below the largest one
      * merged into the two bins next to zero. Each step of that chain is monotone.
-     *
      */
     static long[] binnedKeys(double[] x, int k, int bins) {
         int n = x.length;
@@ -442,7 +441,7 @@ public final class RunningMedian {
             if (++count[b] > CROWDED) {
                 return null;
             }
-            link(j, b, head, next, prev);
+            link(j, b, head, next, prev, nodeKey);
             if (count[b] == 1) {
                 int w = b >>> 6;
                 summary[w >>> 6] |= 1L << w;
@@ -456,18 +455,27 @@ public final class RunningMedian {
             m = next(bits, summary, m + 1);
         }
         long[] out = new long[n];
-        out[0] = select(m, q - below, head, next, nodeKey, count[m]);
+        out[0] = nodeKey[nth(head[m], q - below, next)];
         int t = 0;                              // (i - 1) % k
         for (int i = 1; i < n; i++) {
             int enterSrc = i - 1 + k - before;
             enterSrc = enterSrc < n ? enterSrc : Reflection.index(enterSrc, n);
             int leave = nodeBin[t];
             int enter = bin[enterSrc];
-            nodeKey[t] = SortKey.of(x[enterSrc]);
-            if (leave != enter) {
+            long enterKey = SortKey.of(x[enterSrc]);
+            if (leave == enter) {
+                if (nodeKey[t] != enterKey && count[leave] > 1) {
+                    unlink(t, leave, head, next, prev);
+                    nodeKey[t] = enterKey;
+                    link(t, enter, head, next, prev, nodeKey);
+                } else {
+                    nodeKey[t] = enterKey;
+                }
+            } else {
                 nodeBin[t] = enter;
+                nodeKey[t] = enterKey;
                 unlink(t, leave, head, next, prev);
-                link(t, enter, head, next, prev);
+                link(t, enter, head, next, prev, nodeKey);
                 if (--count[leave] == 0) {
                     int w = leave >>> 6;
                     long b = bits[w] & ~(1L << leave);
@@ -493,7 +501,7 @@ public final class RunningMedian {
                 }
             }
             int c = count[m];
-            out[i] = c == 1 ? nodeKey[head[m]] : select(m, q - below, head, next, nodeKey, c);
+            out[i] = nodeKey[c == 1 ? head[m] : nth(head[m], q - below, next)];
             t = t + 1 == k ? 0 : t + 1;
         }
         return out;
@@ -548,14 +556,25 @@ public final class RunningMedian {
     /** Most bins of the binned path (their counters and list heads stay in the second-level cache). */
     private static final int BINS_MAX = 1 << 16;
 
-    private static void link(int t, int b, int[] head, int[] next, int[] prev) {
-        int h = head[b];
-        next[t] = h;
-        prev[t] = -1;
-        if (h >= 0) {
-            prev[h] = t;
+    /** Inserts node t into bin b's list, which is kept in ascending key order. */
+    private static void link(int t, int b, int[] head, int[] next, int[] prev, long[] nodeKey) {
+        long key = nodeKey[t];
+        int before = -1;
+        int at = head[b];
+        while (at >= 0 && nodeKey[at] < key) {
+            before = at;
+            at = next[at];
         }
-        head[b] = t;
+        next[t] = at;
+        prev[t] = before;
+        if (at >= 0) {
+            prev[at] = t;
+        }
+        if (before >= 0) {
+            next[before] = t;
+        } else {
+            head[b] = t;
+        }
     }
 
     private static void unlink(int t, int b, int[] head, int[] next, int[] prev) {
@@ -571,22 +590,12 @@ public final class RunningMedian {
         }
     }
 
-    /** The key of rank {@code r} (0-based) among the {@code c} samples listed in bin {@code b}. */
-    private static long select(int b, int r, int[] head, int[] next, long[] nodeKey, int c) {
-        for (int a = head[b]; a >= 0; a = next[a]) {
-            long ka = nodeKey[a];
-            int less = 0;
-            int equal = 0;
-            for (int o = head[b]; o >= 0; o = next[o]) {
-                long ko = nodeKey[o];
-                less += ko < ka ? 1 : 0;
-                equal += ko == ka ? 1 : 0;
-            }
-            if (less <= r && r < less + equal) {
-                return ka;
-            }
+    /** The node {@code r} steps after {@code node} in its (sorted) bin list. */
+    private static int nth(int node, int r, int[] next) {
+        for (int i = 0; i < r; i++) {
+            node = next[node];
         }
-        throw new IllegalStateException("rank " + r + " not in a bin of " + c);
+        return node;
     }
 
     /** Smallest occupied rank at or above {@code from} (one must exist). */
