@@ -193,10 +193,17 @@ public final class DatasetAssembler {
     }
 
     private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p, ProgressMonitor monitor) {
-        Map<StimulusKey, RawRepeats> raw = archive.readRepeats(cell);
+        // a copy we may empty: each stimulus' traces are released as soon as it is processed
+        Map<StimulusKey, RawRepeats> raw = new HashMap<>(archive.readRepeats(cell));
+        Map<StimulusKey, Integer> lastUse = new HashMap<>();
+        for (int i = 0; i < cell.stimuli().size(); i++) {
+            lastUse.put(cell.stimuli().get(i).key(), i);
+        }
         List<StimulusOutcome> out = new ArrayList<>();
-        for (CellStimulus st : cell.stimuli()) {
+        for (int i = 0; i < cell.stimuli().size(); i++) {
+            CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
+            RawRepeats reps = lastUse.get(st.key()) == i ? raw.remove(st.key()) : raw.get(st.key());
             try {
                 archive.waveform(st.info());
             } catch (MatReadException e) {
@@ -204,7 +211,6 @@ public final class DatasetAssembler {
                         + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
                 continue;
             }
-            RawRepeats reps = raw.get(st.key());
             if (reps == null) {
                 continue;
             }
