@@ -37,6 +37,7 @@ public final class MatExport {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(target + ": the folder " + dir + " does not exist");
         }
+        checkVariableSizes(d, MAX_VARIABLE_BYTES);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
             Mat5File mat = toMat(d);
@@ -49,6 +50,24 @@ public final class MatExport {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A MAT v5 variable holds less than 2 GiB (32-bit sizes): waveform stims can reach that. */
+    static final long MAX_VARIABLE_BYTES = Integer.MAX_VALUE;
+
+    static void checkVariableSizes(AssembledDataset d, long limitBytes) throws IOException {
+        if (!d.isWaveform()) {
+            return;
+        }
+        long bytes = 0;
+        for (StimulusEntry e : d.stimuli()) {
+            bytes += 4L * e.waveform().length + 64; // samples + array header
+        }
+        if (bytes > limitBytes) {
+            throw new IOException(String.format(java.util.Locale.ROOT,
+                    "the waveforms (stims) need %.2f GB, more than a MAT v5 variable can hold (2 GB): lower --audio-fs"
+                            + " or export fewer cells (--experimenter, --sites)", bytes / 1e9));
         }
     }
 

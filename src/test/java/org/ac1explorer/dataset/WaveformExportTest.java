@@ -163,6 +163,15 @@ class WaveformExportTest {
     }
 
     @Test
+    void waveformsTooLargeForAMatVariableAreRefusedBeforeWriting() throws Exception {
+        AssembledDataset d = DatasetAssembler.assemble(archive, Params.defaults(), WaveformMode.defaults(), ProgressMonitor.NONE);
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> MatExport.checkVariableSizes(d, 1_000_000));
+        assertTrue(e.getMessage().contains("--audio-fs"), e.getMessage());
+        MatExport.checkVariableSizes(d, MatExport.MAX_VARIABLE_BYTES);
+        MatExport.checkVariableSizes(DatasetAssembler.assemble(archive, Params.defaults(), ProgressMonitor.NONE), 0);
+    }
+
+    @Test
     void aGridThatDoesNotLockIsRefusedNamingTheParameters() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DatasetAssembler.assemble(archive, Params.defaults(), new WaveformMode(97656), ProgressMonitor.NONE));
