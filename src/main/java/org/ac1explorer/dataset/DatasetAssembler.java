@@ -152,6 +152,10 @@ public final class DatasetAssembler {
             warnings.add("the cohort mixes cell-attached (spikes) and whole-cell (subthreshold Vm) cells: "
                     + "their responses are in different units; filter by site to get one kind");
         }
+        plans.keySet().stream().sorted().filter(sf -> sf / 2 < p.fmaxHz()).forEach(sf -> warnings.add(
+                "fmax " + Params.fmt(p.fmaxHz()) + " Hz is above the Nyquist frequency (" + Params.fmt(sf / 2)
+                        + " Hz) of the stimuli sampled at " + Params.fmt(sf) + " Hz: their bands above it hold "
+                        + "aliased energy (the reference loader computes them the same way)"));
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
                 neurons, responses, counts, signalType, dropped, archive.problems(), warnings, waveform);
     }
