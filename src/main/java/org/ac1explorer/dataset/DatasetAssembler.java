@@ -51,7 +51,19 @@ public final class DatasetAssembler {
      * IllegalStateException when no cell matches the filters or contributes data.
      */
     public static AssembledDataset assemble(Ac1Archive archive, Params p, ProgressMonitor monitor) {
+        return assemble(archive, p, null, monitor);
+    }
+
+    /**
+     * Assembles the dataset with waveform stimuli ({@code waveform} non-null, DESIGN §2.8) or
+     * spectrograms (null); the responses are the same in both modes. Throws
+     * IllegalArgumentException naming the parameter when --audio-fs and --dt-ms do not grid-lock.
+     */
+    public static AssembledDataset assemble(Ac1Archive archive, Params p, WaveformMode waveform, ProgressMonitor monitor) {
         p.validate();
+        if (waveform != null) {
+            waveform.validate(p.dtMs());
+        }
         List<CellRecord> cohort = archive.cells().stream().filter(c -> selects(p, c)).toList();
         AtomicLong done = new AtomicLong();
         CellOutcome[] outcomes = new CellOutcome[cohort.size()];
@@ -108,7 +120,15 @@ public final class DatasetAssembler {
         List<StimulusEntry> stimuli = new ArrayList<>();
         int[] tCanon = new int[nS];
         Map<Double, LogSpectrogramPlan> plans = new HashMap<>();
-        for (int s = 0; s < nS; s++) {
+        if (waveform != null) {
+            StimulusEntry[] entries = WaveformStimuli.entries(archive, registered.stream().map(Registration::info).toList(),
+                    registered.stream().mapToDouble(Registration::durationMs).toArray(), shortest, p, waveform, monitor);
+            for (int s = 0; s < nS; s++) {
+                stimuli.add(entries[s]);
+                tCanon[s] = entries[s].frames();
+            }
+        }
+        for (int s = 0; s < nS && waveform == null; s++) {
             monitor.checkCancelled();
             monitor.progress(s, nS, "Computing spectrograms");
             Registration e = registered.get(s);
@@ -137,7 +157,7 @@ public final class DatasetAssembler {
                         + " Hz) of the stimuli sampled at " + Params.fmt(sf) + " Hz: their bands above it hold "
                         + "aliased energy (the reference loader computes them the same way)"));
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
-                neurons, responses, counts, signalType, dropped, archive.problems(), warnings);
+                neurons, responses, counts, signalType, dropped, archive.problems(), warnings, waveform);
     }
 
     /** T = min(round(duration/dt) if non-zero, spectrogram frames, shortest response), over the positive ones. */
