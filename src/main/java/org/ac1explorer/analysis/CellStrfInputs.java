@@ -75,7 +75,10 @@ public final class CellStrfInputs {
         return new StrfInput(cell.session(), p.dtMs(), LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), out);
     }
 
-    /** From an assembled dataset: neuron {@code n}'s stimuli (those it heard), in the cell's order. */
+    /**
+     * From an assembled dataset (spectrogram mode): neuron {@code n}'s stimuli (those it heard), in
+     * the cell's order.
+     */
     public static StrfInput of(AssembledDataset d, int n) {
         CellRecord cell = d.neurons().get(n);
         Map<StimulusKey, Integer> order = new HashMap<>();
@@ -87,7 +90,8 @@ public final class CellStrfInputs {
             float[][] r = d.response(s, n);
             StimulusEntry e = d.stimuli().get(s);
             Integer ord = order.get(e.info().key());
-            if (r != null && r.length > 0 && ord != null && e.frames() > 0) {
+            // a waveform-mode grid has no spectrograms: nothing to regress on
+            if (r != null && r.length > 0 && ord != null && e.spectrogramDb().length > 0 && e.frames() > 0) {
                 out.add(new StrfInput.Stimulus(cell.stimuli().get(ord).info().description(), ord, e.spectrogramDb(), r));
             }
         }
