@@ -42,6 +42,9 @@ import org.ac1explorer.ui.knobs.KnobsPane;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.playback.PlaybackBar;
+import org.ac1explorer.ui.playback.PlaybackController;
+import org.ac1explorer.ui.playback.Playhead;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
 import org.ac1explorer.ui.status.StatusModel;
@@ -66,6 +69,9 @@ public final class MainWindow {
     private final PlotsPane plots;
     private final KnobsPane knobs;
     private final StatusBar statusBar;
+    private final PlaybackController playback;
+    private final PlaybackBar playbackBar;
+    private boolean soundExplained;
     private boolean closed;
 
     public MainWindow(Stage stage, Settings settings, Path demoDir, BackgroundWork work) {
@@ -86,6 +92,11 @@ public final class MainWindow {
             settings.saveParams(p);
         });
         statusBar = new StatusBar(status, model, counts.runningProperty());
+        playback = new PlaybackController(model, work);
+        playbackBar = new PlaybackBar(playback);
+        new Playhead(playback, plots.time(), java.util.List.of(plots.spectrogram().chart(), plots.traces().chart(),
+                plots.response().chart()));
+        playback.setOnProblem(this::soundProblem);
 
         opener.setOnOpened(this::opened);
         model.selectionProperty().addListener((o, a, s) -> {
@@ -127,7 +138,9 @@ public final class MainWindow {
         right.setPrefWidth(290);
         right.getStyleClass().add("right-column");
 
-        SplitPane main = new SplitPane(left, plots, right);
+        VBox centre = new VBox(playbackBar, plots);
+        VBox.setVgrow(plots, Priority.ALWAYS);
+        SplitPane main = new SplitPane(left, centre, right);
         main.setOrientation(Orientation.HORIZONTAL);
         main.setDividerPositions(0.19, 0.80);
         SplitPane.setResizableWithParent(left, false);
@@ -187,11 +200,23 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("Filter cells…", "Shortcut+F", () -> browser.filterField().requestFocus()));
 
+        Menu sound = new Menu("Sound", null, item("Play / pause    Space", null, playback::togglePlay),
+                item("Stop and rewind", null, playback::stop), new SeparatorMenuItem());
+        ToggleGroup expansions = new ToggleGroup();
+        for (int k : org.ac1explorer.ui.playback.PlaybackSignal.EXPANSIONS) {
+            RadioMenuItem m = new RadioMenuItem(k == 1 ? "Real time (1×)" : "Time expansion " + k + "× (pitch ÷ " + k + ")");
+            m.setToggleGroup(expansions);
+            m.setSelected(playback.expansionProperty().get() == k);
+            m.setOnAction(e -> playback.expansionProperty().set(k));
+            playback.expansionProperty().addListener((o, a, b) -> m.setSelected(b.intValue() == k));
+            sound.getItems().add(m);
+        }
+
         Menu knobMenu = new Menu("Knobs", null, item("Reset to defaults", null,
                 () -> knobs.show(org.ac1explorer.dataset.Params.defaults())));
 
         Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, this::shortcuts), item("About AC1 Explorer", null, this::about));
-        MenuBar bar = new MenuBar(file, view, nav, knobMenu, help);
+        MenuBar bar = new MenuBar(file, view, nav, sound, knobMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -220,6 +245,7 @@ public final class MainWindow {
             case LEFT -> browser.nextStimulus(-1);
             case RIGHT -> browser.nextStimulus(1);
             case F -> plots.fitAll();
+            case SPACE -> playback.togglePlay();
             default -> {
                 return;
             }
@@ -271,6 +297,7 @@ public final class MainWindow {
                 Ctrl+O       open a dataset folder
                 Ctrl+E       export the dataset (MAT) at the current knobs
                 Ctrl+F       filter cells
+                Space        play / pause the stimulus (Sound menu: time expansion)
                 In a knob's field, ↑ / ↓ nudge the value.
                 In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, right-click to fit.""");
     }
@@ -293,6 +320,7 @@ public final class MainWindow {
             return;
         }
         closed = true;
+        playback.dispose();
         counts.cancel();
         opener.cancel();
         settings.put("window.width", Double.toString(stage.getWidth()));
@@ -307,6 +335,24 @@ public final class MainWindow {
                 // closing anyway
             }
         }
+    }
+
+    /** No sound device or a playback failure: a dialog the first time, the status line after. */
+    private void soundProblem(String why) {
+        if (!soundExplained && playback.unavailableProperty().get() != null) {
+            soundExplained = true;
+            Dialogs.error(stage, "No sound output", why + "\nThe plots, the cursor and every other feature work "
+                    + "without sound.");
+        }
+        status.notice(why);
+    }
+
+    public PlaybackController playback() {
+        return playback;
+    }
+
+    public PlaybackBar playbackBar() {
+        return playbackBar;
     }
 
     public ExplorerModel model() {
