@@ -1,0 +1,304 @@
+package org.ac1explorer.ui;
+
+import static org.ac1explorer.ui.ExplorerWindowTest.fx;
+import static org.ac1explorer.ui.ExplorerWindowTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.XYChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Line;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.ac1explorer.archive.Waveform;
+import org.ac1explorer.dataset.DemoDataset;
+import org.ac1explorer.dataset.DemoScale;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.playback.FakeAudioSink;
+import org.ac1explorer.ui.playback.PlaybackController;
+import org.ac1explorer.ui.playback.PlaybackController.State;
+import org.ac1explorer.ui.playback.PlaybackSignal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The teaching features, headless: playback on a fake sound device (cursor in sync in the three
+ * plots, time expansion, Space, click to seek), presentation mode and dark theme, the guided
+ * tour and figure export.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TeachingFeaturesTest {
+    @TempDir
+    static Path shared;
+    static Path demo;
+
+    @TempDir
+    Path tmp;
+
+    private MainWindow window;
+    private Stage stage;
+    private final List<String> dialogs = new ArrayList<>();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = shared.resolve("demo");
+        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
+        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, ExplorerWindowTest.smallWindow(), demo, BackgroundWork.create());
+        window.show();
+    }
+
+    @BeforeEach
+    void recordDialogs() {
+        Dialogs.setHandler(new Dialogs.Handler() {
+            @Override
+            public void error(Window owner, String title, String message) {
+                dialogs.add(title + ": " + message);
+            }
+
+            @Override
+            public boolean confirm(Window owner, String title, String message, String okLabel) {
+                return true;
+            }
+        });
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+        Dialogs.setHandler(null);
+    }
+
+    private void openDemo() {
+        fx(() -> window.opener().openDemo());
+        waitUntilDrawn();
+    }
+
+    private void waitUntilDrawn() {
+        waitUntil("the selection is drawn", () -> {
+            SelectionData d = window.model().selectionData();
+            return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
+                    && d.params().equals(window.model().params()) && window.plots().shown() == d
+                    && window.plots().traces().current() != null;
+        });
+    }
+
+    private List<XYChart> charts() {
+        return List.of(window.plots().spectrogram().chart(), window.plots().traces().chart(),
+                window.plots().response().chart());
+    }
+
+    /** The playback cursor line of each chart (on the FX thread). */
+    private List<Line> playheads() {
+        List<Line> out = new ArrayList<>();
+        for (XYChart c : charts()) {
+            out.add((Line) c.getCanvasForeground().getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("playhead")).findFirst().orElseThrow());
+        }
+        return out;
+    }
+
+    /** Asserts that every plot shows the playback cursor at stimulus time {@code t}, at the same x on screen. */
+    private void assertCursorsAt(double t) {
+        fx(() -> {
+            List<Line> lines = playheads();
+            double sceneX = Double.NaN;
+            for (int i = 0; i < 3; i++) {
+                XYChart c = charts().get(i);
+                Line l = lines.get(i);
+                assertTrue(l.isVisible(), "cursor shown in plot " + i);
+                assertEquals(Math.round(c.getXAxis().getDisplayPosition(t)) + 0.5, l.getStartX(), 1e-9,
+                        "plot " + i + " cursor at t = " + t);
+                double x = l.localToScene(l.getStartX(), 0).getX();
+                if (i > 0) {
+                    assertEquals(sceneX, x, 1.5, "plot " + i + " cursor under the others");
+                }
+                sceneX = x;
+            }
+            return null;
+        });
+    }
+
+    private PlaybackController playback() {
+        return window.playback();
+    }
+
+    @Test
+    void playbackMovesTheCursorInAllThreePlotsInSyncAndStopsAtTheEnd() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            playback().play();
+            return null;
+        });
+        waitUntil("playing", () -> playback().state() == State.PLAYING);
+        FakeAudioSink.Stream stream = sink.current();
+        Waveform w = fx(() -> window.model().dataset().archive().waveform(window.model().selection().stimulus().info()));
+        assertEquals(w.sampleRateHz(), stream.rateHz(), "real time plays at the stimulus rate");
+        assertEquals(0.0, fx(playback()::position), "nothing heard before the clock runs");
+
+        sink.advance(0.5);
+        waitUntil("the cursor follows the clock", () -> Math.abs(playback().position() - 0.5) < 1e-9);
+        assertCursorsAt(0.5);
+        sink.advance(0.75);
+        waitUntil("the cursor follows the clock", () -> Math.abs(playback().position() - 1.25) < 1e-9);
+        assertCursorsAt(1.25);
+
+        double duration = w.samples().length / w.sampleRateHz();
+        sink.advance(duration);
+        waitUntil("stopped at the end", () -> playback().state() == State.IDLE);
+        assertEquals(duration, fx(playback()::position), 1e-9, "the cursor rests at the end");
+        assertCursorsAt(duration);
+        float[] played = stream.samples();
+        assertEquals(w.samples().length, played.length, "every sample played once");
+        double peak = 0;
+        for (float v : played) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertTrue(peak <= PlaybackSignal.PEAK + 1e-6 && peak > 0.5, "normalised without clipping: " + peak);
+        assertEquals(0f, played[0], "faded in");
+        assertTrue(stream.isClosed(), "the device is released");
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void timeExpansion4xPlaysAtAQuarterOfTheRateForFourTimesAsLongAndTheCursorFollowsStimulusTime() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            window.playbackBar().expansionChoice().setValue(4);
+            return null;
+        });
+        assertEquals(4, (int) fx(() -> playback().expansionProperty().get()));
+        fx(() -> {
+            playback().play();
+            return null;
+        });
+        waitUntil("playing", () -> playback().state() == State.PLAYING);
+        Waveform w = fx(() -> window.model().dataset().archive().waveform(window.model().selection().stimulus().info()));
+        FakeAudioSink.Stream stream = sink.current();
+        assertEquals(w.sampleRateHz() / 4, stream.rateHz(), 1e-9, "samples played at sf/4");
+        sink.advance(1.0);
+        waitUntil("one device second is a quarter of a stimulus second",
+                () -> Math.abs(playback().position() - 0.25) < 1e-9);
+        assertCursorsAt(0.25);
+        PlaybackSignal sig = fx(playback()::signal);
+        assertEquals(4 * w.samples().length / w.sampleRateHz(), sig.playingS(), 1e-9, "4x the duration");
+        sink.advance(4 * w.samples().length / w.sampleRateHz());
+        waitUntil("the end", () -> playback().state() == State.IDLE);
+        assertEquals(w.samples().length, stream.samples().length);
+        assertEquals(w.samples().length / w.sampleRateHz(), fx(playback()::position), 1e-9,
+                "the cursor ends at the stimulus's end, not 4x further");
+    }
+
+    @Test
+    void spaceTogglesPlaybackAndAPlainClickOnAPlotSeeksWhileADragStillZooms() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            stage.requestFocus();
+            window.browser().tree().requestFocus();
+            return null;
+        });
+        FxRobot robot = new FxRobot();
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space plays", () -> playback().state() == State.PLAYING);
+        sink.advance(0.3);
+        waitUntil("heard 0.3 s", () -> Math.abs(playback().position() - 0.3) < 1e-9);
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space pauses", () -> playback().state() == State.IDLE);
+        assertEquals(0.3, fx(playback()::position), 1e-9, "paused where it was");
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space resumes", () -> playback().state() == State.PLAYING);
+        assertEquals(0.3, fx(playback()::position), 1e-9, "resumes from the pause");
+        FakeAudioSink.Stream second = sink.current();
+        assertEquals(2, sink.streams().size());
+        sink.advance(0.2);
+        waitUntil("resumed stream's clock", () -> Math.abs(playback().position() - 0.5) < 1e-9);
+        fx(() -> {
+            playback().pause();
+            return null;
+        });
+
+        // a click (no drag) in the traces plot moves the play position there
+        XYChart traces = fx(() -> window.plots().traces().chart());
+        Point2D at = fx(() -> {
+            Bounds b = traces.getCanvas().localToScreen(traces.getCanvas().getLayoutBounds());
+            return new Point2D(b.getMinX() + 0.6 * b.getWidth(), b.getMinY() + 0.5 * b.getHeight());
+        });
+        double expected = fx(() -> {
+            Point2D p = traces.getCanvas().screenToLocal(at);
+            return traces.getXAxis().getValueForDisplay(p.getX());
+        });
+        robot.moveTo(at).clickOn(MouseButton.PRIMARY);
+        waitUntil("seeked", () -> Math.abs(playback().position() - expected) < 0.02);
+        assertCursorsAt(fx(playback()::position));
+
+        // a drag zooms and does not seek
+        double before = fx(playback()::position);
+        double lo = fx(() -> window.plots().time().loProperty().get());
+        double hi = fx(() -> window.plots().time().hiProperty().get());
+        Point2D from = new Point2D(at.getX() - 200, at.getY());
+        robot.drag(from, MouseButton.PRIMARY).moveBy(60, 0).moveBy(60, 0).drop();
+        waitUntil("zoomed", () -> window.plots().time().hiProperty().get() - window.plots().time().loProperty().get()
+                < 0.5 * (hi - lo));
+        assertEquals(before, fx(playback()::position), 1e-12, "a drag does not seek");
+        assertTrue(second.isClosed() || fx(() -> playback().state() == State.IDLE));
+    }
+
+    @Test
+    void withoutASoundDeviceThePlayButtonExplainsWhyAndNothingBreaks() {
+        openDemo();
+        fx(() -> {
+            playback().setSink(new FakeAudioSink(r -> true, "No sound output device was found."));
+            return null;
+        });
+        assertTrue(fx(() -> window.playbackBar().playButton().getTooltip().getText()).contains("No sound output"));
+        fx(() -> {
+            window.playbackBar().playButton().fire();
+            return null;
+        });
+        assertEquals(State.IDLE, fx(playback()::state));
+        assertEquals(1, dialogs.size(), dialogs.toString());
+        assertTrue(dialogs.get(0).contains("No sound output device was found."), dialogs.get(0));
+        assertTrue(fx(() -> window.status().messageProperty().get()).contains("No sound"));
+        // seeking still moves the cursor, and other features work
+        fx(() -> {
+            playback().seek(0.4);
+            return null;
+        });
+        assertCursorsAt(0.4);
+        assertNotNull(fx(() -> window.model().selectionData()));
+    }
+}
