@@ -38,6 +38,7 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.export.ExportController;
+import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.knobs.KnobsPane;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
@@ -71,6 +72,7 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private final PlaybackController playback;
     private final PlaybackBar playbackBar;
+    private final FigureExport figures;
     private boolean soundExplained;
     private boolean closed;
 
@@ -97,6 +99,10 @@ public final class MainWindow {
         new Playhead(playback, plots.time(), java.util.List.of(plots.spectrogram().chart(), plots.traces().chart(),
                 plots.response().chart()));
         playback.setOnProblem(this::soundProblem);
+        figures = new FigureExport(() -> stage, settings, status, model);
+        figures.install(plots.spectrogram().chart(), "spectrogram", plots::fitAll);
+        figures.install(plots.traces().chart(), "repeats", plots::fitAll);
+        figures.install(plots.response().chart(), "response", plots::fitAll);
 
         opener.setOnOpened(this::opened);
         model.selectionProperty().addListener((o, a, s) -> {
@@ -299,7 +305,8 @@ public final class MainWindow {
                 Ctrl+F       filter cells
                 Space        play / pause the stimulus (Sound menu: time expansion)
                 In a knob's field, ↑ / ↓ nudge the value.
-                In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, right-click to fit.""");
+                In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, click to set the play
+                position; right-click for a menu: fit all plots, save the figure as PNG (300 dpi) or SVG.""");
     }
 
     private void about() {

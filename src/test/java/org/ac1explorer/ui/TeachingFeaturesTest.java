@@ -24,6 +24,10 @@ import org.ac1explorer.dataset.DemoDataset;
 import org.ac1explorer.dataset.DemoScale;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.figures.ChartFigure;
+import org.ac1explorer.ui.figures.Figure;
+import org.ac1explorer.ui.figures.FigureExport;
+import org.ac1explorer.ui.figures.FigureRaster;
 import org.ac1explorer.ui.model.SelectionData;
 import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.playback.FakeAudioSink;
@@ -300,5 +304,90 @@ class TeachingFeaturesTest {
         });
         assertCursorsAt(0.4);
         assertNotNull(fx(() -> window.model().selectionData()));
+    }
+
+    @Test
+    void everyPlotSavesAsA300DpiPngOfTheExpectedSizeAndAsWellFormedSvg() throws Exception {
+        openDemo();
+        String[] names = {"spectrogram", "repeats", "response"};
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            XYChart chart = fx(() -> charts().get(index));
+            String name = names[i];
+            assertNotNull(FigureExport.menuOf(chart), "right-click menu on the " + name);
+            assertTrue(fx(() -> FigureExport.menuOf(chart).getItems().stream()
+                    .anyMatch(m -> m.getText() != null && m.getText().startsWith("Save figure as"))));
+            Path png = tmp.resolve(name + ".png");
+            Path svg = tmp.resolve(name + ".svg");
+            int[] expected = fx(() -> {
+                Figure f = ChartFigure.of(chart);
+                FigureExport.save(chart, png, FigureExport.Format.PNG, name);
+                FigureExport.save(chart, svg, FigureExport.Format.SVG, name);
+                return FigureRaster.size(f, 300 / 96.0);
+            });
+            if (System.getProperty("ac1.keepFigures") != null) {
+                Path keep = Files.createDirectories(Path.of(System.getProperty("ac1.keepFigures")));
+                Files.copy(png, keep.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(svg, keep.resolve(svg.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            double chartWidth = fx(chart::getWidth);
+            assertTrue(expected[0] > 2.5 * chartWidth * 0.6, "about 3.1 image pixels per screen pixel");
+
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertNotNull(img, name + " PNG readable");
+            assertEquals(expected[0], img.getWidth(), name + " PNG width");
+            assertEquals(expected[1], img.getHeight(), name + " PNG height");
+            int coloured = 0;
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                for (int x = 0; x < img.getWidth(); x += 3) {
+                    int rgb = img.getRGB(x, y);
+                    int r = (rgb >> 16) & 255;
+                    int g = (rgb >> 8) & 255;
+                    int b = rgb & 255;
+                    if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                        coloured++;
+                    }
+                }
+            }
+            assertTrue(coloured > 200, name + " PNG shows coloured data: " + coloured);
+            byte[] bytes = Files.readAllBytes(png);
+            String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int phys = head.indexOf("pHYs");
+            assertTrue(phys > 0, "resolution recorded");
+            int ppm = java.nio.ByteBuffer.wrap(bytes, phys + 4, 4).getInt();
+            assertEquals(11811, ppm, "300 dpi = 11811 pixels per metre");
+
+            javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            org.w3c.dom.Document doc = dbf.newDocumentBuilder().parse(svg.toFile());
+            org.w3c.dom.Element root = doc.getDocumentElement();
+            assertEquals("svg", root.getLocalName());
+            assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+            assertTrue(Double.parseDouble(root.getAttribute("width")) > 100);
+            assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 5, name + " has paths");
+            List<String> texts = new ArrayList<>();
+            org.w3c.dom.NodeList tl = doc.getElementsByTagNameNS("*", "text");
+            for (int k = 0; k < tl.getLength(); k++) {
+                texts.add(tl.item(k).getTextContent());
+            }
+            assertTrue(texts.contains("Time (s)"), name + " axis name: " + texts);
+            assertTrue(texts.size() > 6, name + " tick labels: " + texts);
+            if (i == 0) {
+                org.w3c.dom.NodeList images = doc.getElementsByTagNameNS("*", "image");
+                assertEquals(1, images.getLength(), "the heatmap is one embedded image");
+                String href = ((org.w3c.dom.Element) images.item(0)).getAttributeNS("http://www.w3.org/1999/xlink", "href");
+                assertTrue(href.startsWith("data:image/png;base64,"));
+                java.awt.image.BufferedImage heat = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                        java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1))));
+                assertEquals((int) fx(() -> window.plots().spectrogram().bands()), heat.getHeight(), "one image row per band");
+                assertTrue(texts.contains("Frequency (kHz)") && texts.contains("Level (dB)"), texts.toString());
+                assertTrue(doc.getElementsByTagNameNS("*", "linearGradient").getLength() >= 1, "colour bar");
+            } else {
+                assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 10);
+            }
+            if (i == 1) {
+                assertTrue(texts.stream().anyMatch(t -> t.startsWith("#1")), "row verdict labels: " + texts);
+            }
+        }
     }
 }
