@@ -46,6 +46,7 @@ import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.playback.PlaybackBar;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.Playhead;
+import org.ac1explorer.ui.presentation.PresentationMode;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
 import org.ac1explorer.ui.status.StatusModel;
@@ -73,6 +74,7 @@ public final class MainWindow {
     private final PlaybackController playback;
     private final PlaybackBar playbackBar;
     private final FigureExport figures;
+    private final PresentationMode presentation;
     private boolean soundExplained;
     private boolean closed;
 
@@ -164,6 +166,22 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         stage.setScene(scene);
+        presentation = new PresentationMode(stage, settings);
+        double[] normalDividers = new double[2];
+        presentation.presentationProperty().addListener((o, was, on) -> {
+            // larger text needs wider side columns; the plots keep the rest
+            double total = main.getWidth();
+            if (on && total > 0) {
+                double[] d = main.getDividerPositions();
+                normalDividers[0] = d[0];
+                normalDividers[1] = d[1];
+                double l = Math.min(0.24, 1.15 * left.getWidth() / total);
+                double r = Math.min(0.26, 1.15 * right.getWidth() / total);
+                main.setDividerPositions(l, 1 - r);
+            } else if (!on && normalDividers[1] > 0) {
+                main.setDividerPositions(normalDividers[0], normalDividers[1]);
+            }
+        });
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setOnCloseRequest(e -> close());
@@ -196,7 +214,17 @@ public final class MainWindow {
         hide.selectedProperty().bindBidirectional(((javafx.scene.control.CheckBox) plots.traces()
                 .lookup("#hide-rejected")).selectedProperty());
         MenuItem showProblems = item("Show problems", null, () -> problems.setExpanded(true));
-        Menu view = new Menu("View", null, fit, new SeparatorMenuItem(), det, raw, hide, new SeparatorMenuItem(), showProblems);
+        CheckMenuItem present = new CheckMenuItem("Presentation (full screen, large)");
+        present.setAccelerator(KeyCombination.keyCombination("F11"));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
+        Menu view = new Menu("View", null, fit, new SeparatorMenuItem(), det, raw, hide, new SeparatorMenuItem(), showProblems,
+                new SeparatorMenuItem(), present, dark);
+        view.setOnShowing(e -> {
+            present.setSelected(presentation.presentationProperty().get());
+            dark.setSelected(presentation.darkProperty().get());
+        });
+        present.setOnAction(e -> presentation.presentationProperty().set(present.isSelected()));
+        dark.setOnAction(e -> presentation.darkProperty().set(dark.isSelected()));
 
         Menu nav = new Menu("Navigate", null,
                 item("Previous cell    ↑", null, () -> browser.nextCell(-1)),
@@ -238,6 +266,11 @@ public final class MainWindow {
 
     private void keys(KeyEvent e) {
         if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && presentation.presentationProperty().get()) {
+            presentation.presentationProperty().set(false);
+            e.consume();
             return;
         }
         Node f = stage.getScene().getFocusOwner();
@@ -304,6 +337,7 @@ public final class MainWindow {
                 Ctrl+E       export the dataset (MAT) at the current knobs
                 Ctrl+F       filter cells
                 Space        play / pause the stimulus (Sound menu: time expansion)
+                F11          presentation mode (full screen, large text); Esc leaves it
                 In a knob's field, ↑ / ↓ nudge the value.
                 In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, click to set the play
                 position; right-click for a menu: fit all plots, save the figure as PNG (300 dpi) or SVG.""");
@@ -328,6 +362,7 @@ public final class MainWindow {
         }
         closed = true;
         playback.dispose();
+        presentation.dispose();
         counts.cancel();
         opener.cancel();
         settings.put("window.width", Double.toString(stage.getWidth()));
@@ -352,6 +387,10 @@ public final class MainWindow {
                     + "without sound.");
         }
         status.notice(why);
+    }
+
+    public PresentationMode presentation() {
+        return presentation;
     }
 
     public PlaybackController playback() {

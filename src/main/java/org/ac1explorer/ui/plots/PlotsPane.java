@@ -48,6 +48,8 @@ public final class PlotsPane extends VBox {
     private final SplitPane split;
     private SelectionData shown;
     private boolean preparing;
+    /** Redraws with the new line widths (held here: the scale property only holds it weakly). */
+    private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(shown, false);
 
     public PlotsPane(ExplorerModel model, BackgroundWork work, Settings settings, ObservableBooleanValue computing) {
         this.model = model;
@@ -105,6 +107,7 @@ public final class PlotsPane extends VBox {
         });
         traces.rawProperty().addListener((o, a, b) -> prepare(shown, false));
         traces.hideRejectedProperty().addListener((o, a, b) -> prepare(shown, false));
+        PlotStyle.lineScaleProperty().addListener(new javafx.beans.value.WeakChangeListener<>(restyle));
         envelopeDebounce.setOnFinished(e -> prepareEnvelopes());
         time.loProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
         time.hiProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
