@@ -46,6 +46,7 @@ import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.playback.PlaybackBar;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.Playhead;
+import org.ac1explorer.ui.presentation.GuidedTour;
 import org.ac1explorer.ui.presentation.PresentationMode;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
@@ -75,6 +76,7 @@ public final class MainWindow {
     private final PlaybackBar playbackBar;
     private final FigureExport figures;
     private final PresentationMode presentation;
+    private final GuidedTour tour;
     private boolean soundExplained;
     private boolean closed;
 
@@ -162,7 +164,9 @@ public final class MainWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double w = Math.min(settings.getDouble("window.width", 1500), screen.getWidth());
         double h = Math.min(settings.getDouble("window.height", 940), screen.getHeight());
-        Scene scene = new Scene(root, Math.max(w, 800), Math.max(h, 560));
+        tour = new GuidedTour(model, new GuidedTour.Targets(browser, playbackBar, plots, right));
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, tour.overlay());
+        Scene scene = new Scene(layers, Math.max(w, 800), Math.max(h, 560));
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         stage.setScene(scene);
@@ -249,7 +253,8 @@ public final class MainWindow {
         Menu knobMenu = new Menu("Knobs", null, item("Reset to defaults", null,
                 () -> knobs.show(org.ac1explorer.dataset.Params.defaults())));
 
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, this::shortcuts), item("About AC1 Explorer", null, this::about));
+        Menu help = new Menu("Help", null, item("Guided tour", "F1", this::startTour),
+                item("Keyboard shortcuts", null, this::shortcuts), item("About AC1 Explorer", null, this::about));
         MenuBar bar = new MenuBar(file, view, nav, sound, knobMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -266,6 +271,18 @@ public final class MainWindow {
 
     private void keys(KeyEvent e) {
         if (e.isShortcutDown() || e.isAltDown()) {
+            return;
+        }
+        if (tour.isOpen()) {
+            switch (e.getCode()) {
+                case RIGHT, PAGE_DOWN -> tour.next();
+                case LEFT, PAGE_UP -> tour.back();
+                case ESCAPE -> tour.close();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
             return;
         }
         if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && presentation.presentationProperty().get()) {
@@ -338,6 +355,7 @@ public final class MainWindow {
                 Ctrl+F       filter cells
                 Space        play / pause the stimulus (Sound menu: time expansion)
                 F11          presentation mode (full screen, large text); Esc leaves it
+                F1           guided tour (→ / ← next / back, Esc closes)
                 In a knob's field, ↑ / ↓ nudge the value.
                 In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, click to set the play
                 position; right-click for a menu: fit all plots, save the figure as PNG (300 dpi) or SVG.""");
@@ -387,6 +405,17 @@ public final class MainWindow {
                     + "without sound.");
         }
         status.notice(why);
+    }
+
+    private void startTour() {
+        if (!tour.start()) {
+            Dialogs.info(stage, "Guided tour", "Open a dataset first (File ▸ Open demo dataset): the tour shows one "
+                    + "of its Wehr cells and one of its Asari cells.");
+        }
+    }
+
+    public GuidedTour tour() {
+        return tour;
     }
 
     public PresentationMode presentation() {

@@ -30,6 +30,7 @@ import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.figures.FigureRaster;
 import org.ac1explorer.ui.model.SelectionData;
 import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.model.Selection;
 import org.ac1explorer.ui.playback.FakeAudioSink;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.PlaybackController.State;
@@ -389,5 +390,132 @@ class TeachingFeaturesTest {
                 assertTrue(texts.stream().anyMatch(t -> t.startsWith("#1")), "row verdict labels: " + texts);
             }
         }
+    }
+
+    private double fontOf(String selector) {
+        return ((javafx.scene.control.Labeled) stage.getScene().lookup(selector)).getFont().getSize();
+    }
+
+    private double tickFont() {
+        return ((io.fair_acc.chartfx.axes.spi.AbstractAxis) window.plots().traces().chart().getXAxis())
+                .getTickLabelStyle().getFont().getSize();
+    }
+
+    /** The line width written in the first trace row's style. */
+    private double traceLineWidth() {
+        var r = (io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?>) window.plots().traces().chart().getRenderers().get(0);
+        String st = r.getDatasets().get(0).getStyle();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-line-width: ([0-9.]+)").matcher(st);
+        assertTrue(m.find(), st);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void presentationModeEnlargesTextThickensLinesAndF11TogglesItAndTheDarkThemeDarkensThePlots() {
+        openDemo();
+        double label = fx(() -> fontOf("#cell-info"));
+        double tick = fx(this::tickFont);
+        double width = fx(this::traceLineWidth);
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            window.browser().tree().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F11);
+        waitUntil("presentation on", () -> window.presentation().presentationProperty().get());
+        assertTrue(fx(() -> stage.getScene().getRoot().getStyleClass().contains("presentation")));
+        waitUntil("larger text", () -> fontOf("#cell-info") >= 1.3 * label && tickFont() >= 1.3 * tick);
+        waitUntil("thicker lines", () -> Math.abs(traceLineWidth() - 2 * width) < 1e-9);
+        robot.type(KeyCode.F11);
+        waitUntil("presentation off", () -> !window.presentation().presentationProperty().get());
+        waitUntil("normal text again", () -> fontOf("#cell-info") == label && tickFont() == tick);
+        waitUntil("normal lines again", () -> Math.abs(traceLineWidth() - width) < 1e-9);
+        // Esc also leaves presentation mode
+        fx(() -> {
+            window.presentation().presentationProperty().set(true);
+            return null;
+        });
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc leaves", () -> !window.presentation().presentationProperty().get());
+
+        javafx.scene.paint.Color light = fx(() -> chartBackground());
+        fx(() -> {
+            window.presentation().darkProperty().set(true);
+            return null;
+        });
+        assertTrue(fx(() -> stage.getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("/dark.css"))));
+        waitUntil("dark plots", () -> chartBackground().getBrightness() < 0.3);
+        assertTrue(light.getBrightness() > 0.9, "light theme plots are white");
+        fx(() -> {
+            window.presentation().darkProperty().set(false);
+            return null;
+        });
+        waitUntil("light again", () -> chartBackground().getBrightness() > 0.9);
+    }
+
+    private javafx.scene.paint.Color chartBackground() {
+        var bg = window.plots().traces().chart().getBackground();
+        return (javafx.scene.paint.Color) bg.getFills().get(0).getFill();
+    }
+
+    @Test
+    void theGuidedTourStepsThroughAWehrThenAnAsariCellWithTheKeysAndRestoresTheSelection() {
+        openDemo();
+        Selection before = fx(() -> window.model().selection());
+        fx(() -> {
+            window.plots().traces().rawProperty().set(false);
+            return window.tour().start();
+        });
+        assertTrue(fx(() -> window.tour().isOpen() && window.tour().overlay().isVisible()));
+        int n = fx(() -> window.tour().stopCount());
+        List<String> titles = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        titles.add(fx(() -> window.tour().overlay().titleText()));
+        cells.add(fx(() -> window.model().selection().cell().experimenter()));
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        boolean sawBaseline = false;
+        for (int i = 1; i < n; i++) {
+            robot.type(KeyCode.RIGHT);
+            int want = i;
+            waitUntil("stop " + i, () -> window.tour().indexProperty().get() == want);
+            String title = fx(() -> window.tour().overlay().titleText());
+            titles.add(title);
+            cells.add(fx(() -> window.model().selection().cell().experimenter()));
+            if (title.equals("The MedGauss baseline")) {
+                sawBaseline = fx(() -> window.plots().traces().rawProperty().get());
+            }
+            if (title.startsWith("Gating")) {
+                waitUntilDrawn();
+                waitUntil("the verdict counts in the callout",
+                        () -> window.tour().overlay().bodyText().contains("For this cell and sound:"));
+            }
+        }
+        for (String t : List.of("A Wehr cell", "The stimulus: spectrogram", "Repeats: membrane potential",
+                "The MedGauss baseline", "Gating verdicts and their scores", "Binned response", "An Asari cell")) {
+            assertTrue(titles.contains(t), t + " in " + titles);
+        }
+        assertTrue(sawBaseline, "the baseline stop shows raw traces with their baseline");
+        int firstAsari = cells.indexOf("asari");
+        assertTrue(firstAsari > titles.indexOf("Binned response"), "the Asari cell comes after the Wehr panels: " + cells);
+        assertTrue(cells.subList(0, firstAsari).stream().allMatch("wehr"::equals), cells.toString());
+        assertEquals(titles.indexOf("An Asari cell"), firstAsari);
+
+        robot.type(KeyCode.LEFT);
+        waitUntil("back one stop", () -> window.tour().indexProperty().get() == n - 2);
+        fx(() -> {
+            ((javafx.scene.control.Button) window.stage().getScene().lookup("#tour-next")).fire();
+            return null;
+        });
+        assertEquals(n - 1, (int) fx(() -> window.tour().indexProperty().get()), "Next button");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("closed", () -> !window.tour().isOpen());
+        assertFalse(fx(() -> window.tour().overlay().isVisible()));
+        assertEquals(before, fx(() -> window.model().selection()), "the user's selection is back");
+        assertFalse(fx(() -> window.plots().traces().rawProperty().get()), "the user's trace mode is back");
     }
 }

@@ -49,12 +49,24 @@ public final class ChartFigure {
     private final XYChart chart;
     private final Figure figure;
     private final Bounds plot;
+    /** On a dark theme: figures are still printed on white, so light greys become dark ones. */
+    private final boolean dark;
 
     private ChartFigure(XYChart chart) {
         this.chart = chart;
         Canvas c = chart.getCanvas();
         this.plot = toChart(c, c.getLayoutBounds());
         this.figure = new Figure(chart.getWidth(), chart.getHeight(), plot);
+        this.dark = chart.getScene() != null && chart.getScene().getRoot().getStyleClass().contains("dark");
+    }
+
+    /** A colour as printed on white: on a dark theme, light greys (ink, baselines, scale bars) turn dark. */
+    private Color paper(Color c) {
+        if (!dark || c.getSaturation() > 0.2 || c.getBrightness() < 0.55) {
+            return c;
+        }
+        double v = Math.max(0.1, 1 - c.getBrightness());
+        return Color.hsb(c.getHue(), c.getSaturation(), v, c.getOpacity());
     }
 
     /** The figure of {@code chart} as it is currently laid out. */
@@ -68,6 +80,9 @@ public final class ChartFigure {
     private void build() {
         figure.add(new Figure.Fill(Figure.rect(0, 0, figure.width(), figure.height()), Color.WHITE, false));
         Paint bg = background(chart.getPlotBackground());
+        if (bg instanceof Color c && dark && c.getBrightness() < 0.5) {
+            bg = null; // a dark plot area is left white on paper
+        }
         if (bg != null) {
             figure.add(new Figure.Fill(Figure.rect(plot.getMinX(), plot.getMinY(), plot.getWidth(), plot.getHeight()), bg,
                     false));
@@ -211,7 +226,7 @@ public final class ChartFigure {
             }
             DataSet d = node.getDataSet();
             Paint p = node.getLineColor();
-            Color colour = p instanceof Color c ? c : INK;
+            Color colour = paper(p instanceof Color c ? c : INK);
             double width = node.getLineWidth() > 0 ? node.getLineWidth() : 1;
             d.lock().readLock();
             try {
@@ -350,11 +365,11 @@ public final class ChartFigure {
         if (side == null) {
             return;
         }
-        Color ink = colourOf(a.getTickLabelStyle().getFill(), INK);
+        Color ink = paper(colourOf(a.getTickLabelStyle().getFill(), INK));
         Font tickFont = a.getTickLabelStyle().getFont();
         Font nameFont = a.getAxisLabel().getFont();
-        Color nameInk = colourOf(a.getAxisLabel().getFill(), INK);
-        Color tickInk = colourOf(a.getMajorTickStyle().getStroke(), Color.web("#c3c3c3"));
+        Color nameInk = paper(colourOf(a.getAxisLabel().getFill(), INK));
+        Color tickInk = dark ? Color.web("#c3c3c3") : colourOf(a.getMajorTickStyle().getStroke(), Color.web("#c3c3c3"));
         double tickW = a.getMajorTickStyle().getStrokeWidth() > 0 ? a.getMajorTickStyle().getStrokeWidth() : 1;
         double len = a.getTickLength();
         double gap = a.getTickLabelGap();
@@ -496,7 +511,7 @@ public final class ChartFigure {
             if (l.getStroke() instanceof Color c && l.getStrokeWidth() > 0) {
                 Point2D a = toChart(l, l.getStartX(), l.getStartY());
                 Point2D b = toChart(l, l.getEndX(), l.getEndY());
-                figure.add(new Figure.Stroke(new double[] {a.getX(), a.getY(), b.getX(), b.getY()}, fade(c, opacity),
+                figure.add(new Figure.Stroke(new double[] {a.getX(), a.getY(), b.getX(), b.getY()}, fade(paper(c), opacity),
                         l.getStrokeWidth(), dashes(l), false));
             }
         } else if (n instanceof Labeled lab) {
@@ -512,7 +527,7 @@ public final class ChartFigure {
             double left = b.getMinX() + lab.getPadding().getLeft();
             figure.add(new Figure.Label(left, b.getMinY() + lab.getPadding().getTop()
                     + (b.getHeight() - lab.getPadding().getTop() - lab.getPadding().getBottom()) / 2, text, lab.getFont(),
-                    fade(colourOf(lab.getTextFill(), INK), opacity), HPos.LEFT, 0));
+                    fade(paper(colourOf(lab.getTextFill(), INK)), opacity), HPos.LEFT, 0));
         } else if (n instanceof Shape) {
             return; // other shapes (zoom boxes, markers of plugins) are interaction aids
         } else if (n instanceof Parent p) {
