@@ -274,16 +274,17 @@ public final class MainWindow {
             return;
         }
         if (tour.isOpen()) {
+            boolean handled = true;
             switch (e.getCode()) {
                 case RIGHT, PAGE_DOWN -> tour.next();
                 case LEFT, PAGE_UP -> tour.back();
                 case ESCAPE -> tour.close();
-                default -> {
-                    return;
-                }
+                default -> handled = false; // Space, F, … keep working during the tour
             }
-            e.consume();
-            return;
+            if (handled) {
+                e.consume();
+                return;
+            }
         }
         if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && presentation.presentationProperty().get()) {
             presentation.presentationProperty().set(false);

@@ -27,6 +27,7 @@ final class PlaybackSession {
         this.onEnd = onEnd;
         this.thread = new Thread(this::run, "ac1-playback");
         thread.setDaemon(true);
+        thread.setPriority(Thread.MAX_PRIORITY - 1); // keep the device fed while the plots work
     }
 
     /** Starts playing {@code signal} from frame {@code from}; {@code onEnd} runs on the writer thread at the end. */

@@ -74,7 +74,7 @@ public final class PlotsPane extends VBox {
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> computing.get(), computing));
-        Label hint = new Label("drag/wheel: zoom · middle-drag: pan · click: play from · right-click: fit, save figure · F: fit");
+        Label hint = new Label("drag/wheel: zoom · middle-drag: pan · click: play from · right-click: fit, save figure");
         hint.getStyleClass().add("plot-hint");
         hint.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
