@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
- * The command-line interface: {@code summary}, {@code export}, {@code demo}. Every failure is one
+ * The command-line interface: {@code summary}, {@code export}, {@code demo}, {@code bench}. Every failure is one
  * line on stderr naming the file or option; exit status 0 on success, 1 on a failed run, 2 on a
  * wrong command line.
  */
@@ -21,6 +21,7 @@ public final class Cli {
               export    write the S x N dataset as one MAT file (the training pipelines' input)
               demo      write a synthetic dataset in the CRCNS-AC1 layout
               download  fetch the three CRCNS-AC1 archives with a CRCNS.org account
+              bench     time opening, export, re-gating and the DSP kernels on a full-scale archive
 
             Run 'ac1-explorer <command> --help' for its options; --version prints the version.
             """;
@@ -35,7 +36,7 @@ public final class Cli {
 
     public static boolean isCommand(String arg) {
         return switch (arg) {
-            case "summary", "export", "demo", "download", "--help", "-h", "help", "--version", "-V" -> true;
+            case "summary", "export", "demo", "download", "bench", "--help", "-h", "help", "--version", "-V" -> true;
             default -> false;
         };
     }
@@ -57,7 +58,8 @@ public final class Cli {
                 case "export" -> new ExportCommand(out, err).run(rest);
                 case "demo" -> new DemoCommand(out, err).run(rest);
                 case "download" -> new DownloadCommand(out, err).run(rest);
-                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo, download)");
+                case "bench" -> new BenchCommand(out, err).run(rest);
+                default -> throw new UsageException("unknown command \"" + args[0] + "\" (commands: summary, export, demo, download, bench)");
             };
         } catch (UsageException e) {
             err.println("ac1-explorer: " + e.getMessage());

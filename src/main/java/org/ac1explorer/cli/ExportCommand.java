@@ -12,20 +12,22 @@ import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.MatExport;
 import org.ac1explorer.dataset.Params;
+import org.ac1explorer.dataset.WaveformMode;
 
 /** {@code export}: the S x N dataset as one MAT file (DESIGN §4). */
 final class ExportCommand {
     static final String HELP = """
-            usage: ac1-explorer export --data DIR --out FILE.mat [--force] [options]
+            usage: ac1-explorer export --data DIR --out FILE.mat [--force] [--waveform [--audio-fs HZ]] [options]
 
-            Writes freqs, params, stims (F x T single, dB), responses (R x T double or the 1x1 NaN
-            sentinel), stim_meta, nrn_meta, rejections and signal_type, readable by MATLAB and
-            scipy.io.loadmat. The file is written under a temporary name and renamed when complete.
+            Writes freqs, params, stims (F x T single, dB; with --waveform 1 x T*hop single), responses
+            (R x T double or the 1x1 NaN sentinel), stim_meta, nrn_meta, rejections and signal_type,
+            readable by MATLAB and scipy.io.loadmat. The file is written under a temporary name and
+            renamed when complete.
 
               --data DIR              folder holding the CRCNS-AC1 parts (extracted or zipped)
               --out FILE.mat          where to write (must not exist unless --force)
               --force                 replace an existing FILE.mat
-            """ + ParamOptions.HELP;
+            """ + ParamOptions.WAVEFORM_HELP + ParamOptions.HELP;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -33,6 +35,10 @@ final class ExportCommand {
     ExportCommand(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    private static String ms(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     int run(String[] args) throws UsageException, IOException {
@@ -43,10 +49,12 @@ final class ExportCommand {
         Set<String> valued = new HashSet<>(ParamOptions.NAMES);
         valued.add("data");
         valued.add("out");
-        CliOptions o = CliOptions.parse("export", args, valued, Set.of("force"));
+        valued.add(ParamOptions.AUDIO_FS);
+        CliOptions o = CliOptions.parse("export", args, valued, Set.of("force", ParamOptions.WAVEFORM_FLAG));
         Path data = o.requiredPath("data");
         Path target = o.requiredPath("out").toAbsolutePath();
         Params p = ParamOptions.from(o);
+        WaveformMode waveform = ParamOptions.waveform(o, p);
         boolean force = o.has("force");
         if (Files.exists(target) && !force) {
             throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace it)");
@@ -61,7 +69,7 @@ final class ExportCommand {
         try (Ac1Archive archive = Ac1Archive.open(data, progress)) {
             AssembledDataset d;
             try {
-                d = DatasetAssembler.assemble(archive, p, progress);
+                d = DatasetAssembler.assemble(archive, p, waveform, progress);
                 progress.progress(0, 1, "Writing " + target.getFileName());
                 MatExport.write(d, target, force);
             } finally {
@@ -69,6 +77,13 @@ final class ExportCommand {
             }
             out.println("Wrote " + target + ": S=" + d.stimulusCount() + " N=" + d.neuronCount() + " F="
                     + d.freqsHz().length + " signal_type=" + d.signalType() + " dropped_cells=" + d.droppedCells());
+            if (waveform != null) {
+                out.println("stims: waveforms at " + waveform.audioFs() + " Hz, " + waveform.hop(p.dtMs())
+                        + " samples per " + ms(p.dtMs()) + " ms bin (T x hop samples each)");
+            } else {
+                out.println("stims: log-spectrograms, " + d.freqsHz().length + " bands x T frames of "
+                        + ms(p.dtMs()) + " ms");
+            }
             out.println("rejections: " + d.rejections());
             if (!d.warnings().isEmpty() || !d.problems().isEmpty()) {
                 out.println(d.warnings().size() + " warning(s), " + d.problems().size()

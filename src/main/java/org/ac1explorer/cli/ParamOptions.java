@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.ac1explorer.dataset.Params;
+import org.ac1explorer.dataset.WaveformMode;
 
 /** The processing options shared by {@code summary} and {@code export}, turned into {@link Params}. */
 final class ParamOptions {
@@ -26,7 +27,36 @@ final class ParamOptions {
               --min-xcorr R           gating: smallest correlation with the other repeats (default 0.05)
             """;
 
+    /** The waveform-mode options of {@code export}: a flag and a valued option. */
+    static final String WAVEFORM_FLAG = "waveform";
+    static final String AUDIO_FS = "audio-fs";
+
+    static final String WAVEFORM_HELP = """
+              --waveform              stims hold each stimulus's waveform resampled to --audio-fs and
+                                      cut or zero-padded to T x hop samples (1 x T*hop single rows,
+                                      hop = audio-fs x dt / 1000) instead of the spectrogram
+              --audio-fs HZ           waveform sample rate, an integer (default 96000); audio-fs x dt-ms
+                                      / 1000 must be a whole number
+            """;
+
     private ParamOptions() {
+    }
+
+    /** The waveform mode asked for, or null (spectrogram mode); checks the grid lock with {@code p}'s dt. */
+    static WaveformMode waveform(CliOptions o, Params p) throws UsageException {
+        if (!o.has(WAVEFORM_FLAG)) {
+            if (o.has(AUDIO_FS)) {
+                throw new UsageException("--" + AUDIO_FS + " only applies with --" + WAVEFORM_FLAG);
+            }
+            return null;
+        }
+        WaveformMode m = new WaveformMode(o.integer(AUDIO_FS, WaveformMode.DEFAULT_AUDIO_FS));
+        List<Params.ParamError> errors = m.errors(p.dtMs());
+        if (!errors.isEmpty()) {
+            Params.ParamError e = errors.get(0);
+            throw new UsageException("--" + e.name() + ": " + e.message());
+        }
+        return m;
     }
 
     static Params from(CliOptions o) throws UsageException {

@@ -7,17 +7,31 @@ import org.ac1explorer.archive.Problem;
 /**
  * The S x N grid the training pipelines see (DESIGN §2.7): S stimuli with spectrograms, N cells
  * (neurons), and for each pair the kept repeats binned at dt (repeats x T_s, float values) or null
- * (the NaN sentinel) when the cell did not hear the stimulus. Frequencies in Hz.
+ * (the NaN sentinel) when the cell did not hear the stimulus. Frequencies in Hz. {@code waveformMode}
+ * is null for spectrogram stimuli, or the {@link WaveformMode} whose waveforms the stimuli hold.
  */
 public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
                                float[][][][] responses, RejectionCounts rejections, String signalType,
-                               int droppedCells, List<Problem> problems, List<String> warnings) {
+                               int droppedCells, List<Problem> problems, List<String> warnings,
+                               WaveformMode waveformMode) {
 
     public AssembledDataset {
         stimuli = List.copyOf(stimuli);
         neurons = List.copyOf(neurons);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A spectrogram-mode dataset. */
+    public AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
+                            float[][][][] responses, RejectionCounts rejections, String signalType,
+                            int droppedCells, List<Problem> problems, List<String> warnings) {
+        this(params, freqsHz, stimuli, neurons, responses, rejections, signalType, droppedCells, problems, warnings, null);
+    }
+
+    /** Whether the stimuli are waveforms ({@link #waveformMode()} non-null) rather than spectrograms. */
+    public boolean isWaveform() {
+        return waveformMode != null;
     }
 
     /** Repeats x T of stimulus s for neuron n, or null for the NaN sentinel. */

@@ -51,7 +51,19 @@ public final class DatasetAssembler {
      * IllegalStateException when no cell matches the filters or contributes data.
      */
     public static AssembledDataset assemble(Ac1Archive archive, Params p, ProgressMonitor monitor) {
+        return assemble(archive, p, null, monitor);
+    }
+
+    /**
+     * Assembles the dataset with waveform stimuli ({@code waveform} non-null, DESIGN §2.8) or
+     * spectrograms (null); the responses are the same in both modes. Throws
+     * IllegalArgumentException naming the parameter when --audio-fs and --dt-ms do not grid-lock.
+     */
+    public static AssembledDataset assemble(Ac1Archive archive, Params p, WaveformMode waveform, ProgressMonitor monitor) {
         p.validate();
+        if (waveform != null) {
+            waveform.validate(p.dtMs());
+        }
         List<CellRecord> cohort = archive.cells().stream().filter(c -> selects(p, c)).toList();
         AtomicLong done = new AtomicLong();
         CellOutcome[] outcomes = new CellOutcome[cohort.size()];
@@ -108,7 +120,15 @@ public final class DatasetAssembler {
         List<StimulusEntry> stimuli = new ArrayList<>();
         int[] tCanon = new int[nS];
         Map<Double, LogSpectrogramPlan> plans = new HashMap<>();
-        for (int s = 0; s < nS; s++) {
+        if (waveform != null) {
+            StimulusEntry[] entries = WaveformStimuli.entries(archive, registered.stream().map(Registration::info).toList(),
+                    registered.stream().mapToDouble(Registration::durationMs).toArray(), shortest, p, waveform, monitor);
+            for (int s = 0; s < nS; s++) {
+                stimuli.add(entries[s]);
+                tCanon[s] = entries[s].frames();
+            }
+        }
+        for (int s = 0; s < nS && waveform == null; s++) {
             monitor.checkCancelled();
             monitor.progress(s, nS, "Computing spectrograms");
             Registration e = registered.get(s);
@@ -132,8 +152,12 @@ public final class DatasetAssembler {
             warnings.add("the cohort mixes cell-attached (spikes) and whole-cell (subthreshold Vm) cells: "
                     + "their responses are in different units; filter by site to get one kind");
         }
+        plans.keySet().stream().sorted().filter(sf -> sf / 2 < p.fmaxHz()).forEach(sf -> warnings.add(
+                "fmax " + Params.fmt(p.fmaxHz()) + " Hz is above the Nyquist frequency (" + Params.fmt(sf / 2)
+                        + " Hz) of the stimuli sampled at " + Params.fmt(sf) + " Hz: their bands above it hold "
+                        + "aliased energy (the reference loader computes them the same way)"));
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
-                neurons, responses, counts, signalType, dropped, archive.problems(), warnings);
+                neurons, responses, counts, signalType, dropped, archive.problems(), warnings, waveform);
     }
 
     /** T = min(round(duration/dt) if non-zero, spectrogram frames, shortest response), over the positive ones. */
@@ -189,10 +213,17 @@ public final class DatasetAssembler {
     }
 
     private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p, ProgressMonitor monitor) {
-        Map<StimulusKey, RawRepeats> raw = archive.readRepeats(cell);
+        // a copy we may empty: each stimulus' traces are released as soon as it is processed
+        Map<StimulusKey, RawRepeats> raw = new HashMap<>(archive.readRepeats(cell));
+        Map<StimulusKey, Integer> lastUse = new HashMap<>();
+        for (int i = 0; i < cell.stimuli().size(); i++) {
+            lastUse.put(cell.stimuli().get(i).key(), i);
+        }
         List<StimulusOutcome> out = new ArrayList<>();
-        for (CellStimulus st : cell.stimuli()) {
+        for (int i = 0; i < cell.stimuli().size(); i++) {
+            CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
+            RawRepeats reps = lastUse.get(st.key()) == i ? raw.remove(st.key()) : raw.get(st.key());
             try {
                 archive.waveform(st.info());
             } catch (MatReadException e) {
@@ -200,7 +231,6 @@ public final class DatasetAssembler {
                         + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
                 continue;
             }
-            RawRepeats reps = raw.get(st.key());
             if (reps == null) {
                 continue;
             }

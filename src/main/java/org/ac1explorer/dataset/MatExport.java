@@ -19,7 +19,9 @@ import us.hebi.matlab.mat.types.Struct;
 /**
  * Writes an {@link AssembledDataset} as one MAT v5 file in the export schema (DESIGN §4), readable
  * by scipy.io.loadmat and MATLAB. The file is written to a temporary name in the target folder and
- * renamed, so the target is either the previous file or the complete new one.
+ * renamed, so the target is either the previous file or the complete new one. In waveform mode
+ * ({@link AssembledDataset#isWaveform()}) each {@code stims} cell is a 1 x T·hop single row at
+ * {@code params.audio_fs} Hz and {@code params.waveform} is true.
  */
 public final class MatExport {
     private MatExport() {
@@ -35,6 +37,7 @@ public final class MatExport {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(target + ": the folder " + dir + " does not exist");
         }
+        checkVariableSizes(d, MAX_VARIABLE_BYTES);
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
         try {
             Mat5File mat = toMat(d);
@@ -47,6 +50,24 @@ public final class MatExport {
             }
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** A MAT v5 variable holds less than 2 GiB (32-bit sizes): waveform stims can reach that. */
+    static final long MAX_VARIABLE_BYTES = Integer.MAX_VALUE;
+
+    static void checkVariableSizes(AssembledDataset d, long limitBytes) throws IOException {
+        if (!d.isWaveform()) {
+            return;
+        }
+        long bytes = 0;
+        for (StimulusEntry e : d.stimuli()) {
+            bytes += 4L * e.waveform().length + 64; // samples + array header
+        }
+        if (bytes > limitBytes) {
+            throw new IOException(String.format(java.util.Locale.ROOT,
+                    "the waveforms (stims) need %.2f GB, more than a MAT v5 variable can hold (2 GB): lower --audio-fs"
+                            + " or export fewer cells (--experimenter, --sites)", bytes / 1e9));
         }
     }
 
@@ -69,14 +90,17 @@ public final class MatExport {
                 .set("max_step_frac", Mat5.newScalar(p.maxStepFrac()))
                 .set("min_xcorr", Mat5.newScalar(p.minXcorr()))
                 .set("experimenter", Mat5.newString(String.join(",", p.experimenters())))
-                .set("sites", Mat5.newString(String.join(",", p.sites())));
+                .set("sites", Mat5.newString(String.join(",", p.sites())))
+                // the loader's return_waveform and audio_fs (None, here [], in spectrogram mode)
+                .set("waveform", Mat5.newLogicalScalar(d.isWaveform()))
+                .set("audio_fs", d.isWaveform() ? Mat5.newScalar(d.waveformMode().audioFs()) : Mat5.newMatrix(0, 0));
         mat.addArray("params", params);
 
         Cell stims = Mat5.newCell(nS, 1);
         Cell stimMeta = Mat5.newCell(nS, 1);
         for (int s = 0; s < nS; s++) {
             StimulusEntry e = d.stimuli().get(s);
-            stims.set(s, 0, single(e.spectrogramDb()));
+            stims.set(s, 0, d.isWaveform() ? singleRow(e.waveform()) : single(e.spectrogramDb()));
             stimMeta.set(s, 0, stimulusMeta(e.info()));
         }
         mat.addArray("stims", stims);
@@ -122,6 +146,15 @@ public final class MatExport {
             for (int c = 0; c < cols; c++) {
                 m.setFloat(r, c, a[r][c]);
             }
+        }
+        return m;
+    }
+
+    /** A waveform as a 1 x n single row. */
+    private static Matrix singleRow(float[] a) {
+        Matrix m = Mat5.newMatrix(1, a.length, MatlabType.Single);
+        for (int c = 0; c < a.length; c++) {
+            m.setFloat(0, c, a[c]);
         }
         return m;
     }

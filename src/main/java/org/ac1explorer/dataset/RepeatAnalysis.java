@@ -1,54 +1,82 @@
 package org.ac1explorer.dataset;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.dsp.GatingThresholds;
 import org.ac1explorer.dsp.MedGauss;
 import org.ac1explorer.dsp.RepeatGating;
 import org.ac1explorer.dsp.RepeatScores;
 import org.ac1explorer.dsp.RepeatVerdict;
+import org.ac1explorer.dsp.SpikeDetection;
+import org.ac1explorer.dsp.SpikeDetector;
 
 /**
  * One cell x stimulus after the threshold-independent work: each repeat's MedGauss baseline and
- * detrended trace (mV) and its gating scores. Deciding verdicts for new thresholds is then cheap.
+ * detrended trace (mV) and its gating scores. Deciding verdicts for new thresholds is then cheap,
+ * and so is re-binning: the spike detection of a repeat (cell-attached cells) does not depend on
+ * the thresholds either, so it is computed once, when first asked for, and kept. Thread-safe.
  */
 public final class RepeatAnalysis {
     private final double sfHz;
+    private final double medMs;
+    private final double gaussMs;
     private final List<double[]> raw;
     private final List<double[]> baselines;
     private final List<double[]> detrended;
     private final List<RepeatScores> scores;
+    private final AtomicReferenceArray<SpikeDetection> spikes;
 
-    private RepeatAnalysis(double sfHz, List<double[]> raw, List<double[]> baselines, List<double[]> detrended,
-                           List<RepeatScores> scores) {
+    private RepeatAnalysis(double sfHz, double medMs, double gaussMs, List<double[]> raw, List<double[]> baselines,
+                           List<double[]> detrended, List<RepeatScores> scores) {
         this.sfHz = sfHz;
+        this.medMs = medMs;
+        this.gaussMs = gaussMs;
         this.raw = raw;
         this.baselines = baselines;
         this.detrended = detrended;
         this.scores = scores;
+        this.spikes = new AtomicReferenceArray<>(raw.size());
     }
 
-    /** Detrends every repeat (running median of {@code medMs}, Gaussian of {@code gaussMs}) and scores it. */
+    /**
+     * Detrends every repeat (running median of {@code medMs}, Gaussian of {@code gaussMs}) and
+     * scores it; repeats are processed in parallel (the result does not depend on it).
+     */
     public static RepeatAnalysis of(RawRepeats repeats, double medMs, double gaussMs) {
         double sf = repeats.sampleRateHz();
-        List<double[]> base = new ArrayList<>();
-        List<double[]> det = new ArrayList<>();
-        for (double[] x : repeats.tracesMv()) {
+        List<double[]> traces = repeats.tracesMv();
+        int r = traces.size();
+        double[][] base = new double[r][];
+        double[][] det = new double[r][];
+        IntStream.range(0, r).parallel().forEach(i -> {
+            double[] x = traces.get(i);
             double[] b = MedGauss.baseline(x, sf, medMs, gaussMs);
             double[] d = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                d[i] = x[i] - b[i];
+            for (int j = 0; j < x.length; j++) {
+                d[j] = x[j] - b[j];
             }
-            base.add(b);
-            det.add(d);
-        }
-        return new RepeatAnalysis(sf, repeats.tracesMv(), List.copyOf(base), List.copyOf(det),
-                List.copyOf(RepeatGating.score(det, sf)));
+            base[i] = b;
+            det[i] = d;
+        });
+        List<double[]> detList = List.of(det);
+        return new RepeatAnalysis(sf, medMs, gaussMs, traces, List.of(base), detList,
+                List.copyOf(RepeatGating.score(detList, sf)));
     }
 
     public double sfHz() {
         return sfHz;
+    }
+
+    /** The running-median window of the detrend, ms. */
+    public double detrendMedMs() {
+        return medMs;
+    }
+
+    /** The Gaussian σ of the detrend, ms. */
+    public double detrendGaussMs() {
+        return gaussMs;
     }
 
     public int repeatCount() {
@@ -76,5 +104,27 @@ public final class RepeatAnalysis {
 
     public List<RepeatVerdict> verdicts(GatingThresholds t) {
         return RepeatGating.decide(scores, t);
+    }
+
+    /**
+     * The spike detection of repeat {@code i} (for cell-attached recordings), with this analysis'
+     * detrend windows: computed on first use, then kept, as it does not depend on the gating
+     * thresholds.
+     */
+    public SpikeDetection spikeDetection(int i) {
+        SpikeDetection s = spikes.get(i);
+        if (s == null) {
+            s = SpikeDetector.detect(detrended.get(i), sfHz, medMs, gaussMs);
+            // two threads may both compute it: the results are equal, keep the first
+            if (!spikes.compareAndSet(i, null, s)) {
+                s = spikes.get(i);
+            }
+        }
+        return s;
+    }
+
+    /** Computes (in parallel) the spike detections of the given repeats not computed yet. */
+    public void prepareSpikeDetections(List<Integer> repeats) {
+        repeats.parallelStream().filter(i -> spikes.get(i) == null).forEach(this::spikeDetection);
     }
 }

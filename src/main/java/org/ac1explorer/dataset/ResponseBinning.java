@@ -16,15 +16,32 @@ public final class ResponseBinning {
     private ResponseBinning() {
     }
 
-    /** The kept repeats' signals before binning: detrended mV, or spike PSTHs for spiking cells. */
+    /**
+     * The kept repeats' signals before binning: detrended mV, or spike PSTHs for spiking cells
+     * (the analysis' cached detections when its detrend windows are those of {@code p}, computed
+     * in parallel the first time).
+     */
     public static List<double[]> keptSignals(RepeatAnalysis a, List<RepeatVerdict> verdicts, boolean spiking, Params p) {
-        List<double[]> out = new ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < verdicts.size(); i++) {
-            if (verdicts.get(i).reason() != GateReason.KEPT) {
-                continue;
+            if (verdicts.get(i).reason() == GateReason.KEPT) {
+                kept.add(i);
             }
+        }
+        boolean cached = spiking && a.detrendMedMs() == p.detrendMedMs() && a.detrendGaussMs() == p.detrendGaussMs();
+        if (cached) {
+            a.prepareSpikeDetections(kept);
+        }
+        List<double[]> out = new ArrayList<>(kept.size());
+        for (int i : kept) {
             double[] d = a.detrended().get(i);
-            out.add(spiking ? SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs()).psth() : d);
+            if (!spiking) {
+                out.add(d);
+            } else if (cached) {
+                out.add(a.spikeDetection(i).psth());
+            } else {
+                out.add(SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs()).psth());
+            }
         }
         return out;
     }

@@ -1,5 +1,8 @@
 package org.ac1explorer.dsp;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -20,6 +23,11 @@ public final class GaussianFilter {
     private static final int DIRECT_MAX_TAPS = 48;
     /** Traces at least this long are filtered block-parallel. */
     private static final int PARALLEL_MIN = 65_536;
+    /** FFT plans per thread and size: building one computes its twiddle tables. */
+    private static final ThreadLocal<Map<Integer, DoubleFFT_1D>> FFTS = ThreadLocal.withInitial(HashMap::new);
+    /** Transformed kernels by (σ, FFT size): a detrend uses one or two σ for every trace. */
+    private static final Map<String, double[][]> SPECTRA = new ConcurrentHashMap<>();
+    private static final int SPECTRA_MAX = 32;
 
     private GaussianFilter() {
     }
@@ -81,19 +89,16 @@ public final class GaussianFilter {
         // blocks of ~4 kernels balance FFT size against wasted overlap; never longer than the trace needs
         int m = nextPowerOfTwo(Math.min(Math.max(4 * taps, 4096), padded.length));
         int step = m - (taps - 1);
-        DoubleFFT_1D fft = new DoubleFFT_1D(m);
-        double[] h = new double[m];
-        System.arraycopy(w, 0, h, 0, taps);
-        fft.realForward(h);
+        double[] h = kernelSpectrum(w, m);
         double[] out = new double[n];
         int blocks = (n + step - 1) / step;
         // blocks are independent; long traces spread them over the common pool in a few
-        // contiguous runs, each with its own FFT instance (JTransforms' are not shared)
+        // contiguous runs, each using its thread's FFT plan (JTransforms' are not shared)
         int runs = n >= PARALLEL_MIN ? Math.min(blocks, 4 * Runtime.getRuntime().availableProcessors()) : 1;
         int per = (blocks + runs - 1) / runs;
         IntStream range = IntStream.range(0, (blocks + per - 1) / per);
         (runs > 1 ? range.parallel() : range).forEach(run -> {
-            DoubleFFT_1D own = run == 0 ? fft : new DoubleFFT_1D(m);
+            DoubleFFT_1D own = fft(m);
             double[] buf = new double[m];
             for (int b = run * per; b < Math.min(blocks, (run + 1) * per); b++) {
                 int start = b * step;
@@ -114,6 +119,27 @@ public final class GaussianFilter {
             }
         });
         return out;
+    }
+
+    private static DoubleFFT_1D fft(int m) {
+        return FFTS.get().computeIfAbsent(m, DoubleFFT_1D::new);
+    }
+
+    /** The real FFT of the kernel zero-padded to m, cached (the kernel depends on σ only). */
+    private static double[] kernelSpectrum(double[] w, int m) {
+        String key = java.util.Arrays.hashCode(w) + "/" + w.length + "/" + m;
+        double[][] cached = SPECTRA.get(key);
+        if (cached != null && java.util.Arrays.equals(cached[0], w)) {
+            return cached[1];
+        }
+        double[] h = new double[m];
+        System.arraycopy(w, 0, h, 0, w.length);
+        fft(m).realForward(h);
+        if (SPECTRA.size() >= SPECTRA_MAX) {
+            SPECTRA.clear();
+        }
+        SPECTRA.put(key, new double[][] {w.clone(), h});
+        return h;
     }
 
     private static int nextPowerOfTwo(int v) {

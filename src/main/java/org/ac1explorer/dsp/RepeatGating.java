@@ -119,10 +119,14 @@ public final class RepeatGating {
         return out;
     }
 
+    /** Columns handled together by {@link #leaveOneOutMedians}: independent work for the processor to overlap. */
+    private static final int COLUMN_BLOCK = 128;
+
     /**
      * refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN).
-     * Each column is sorted once (a branch-free insertion network on order keys); leaving out
-     * one copy of x[i][c] then shifts the middle ranks by one exactly when x[i][c] is at or below
+     * Each column is sorted once (a branch-free insertion network on order keys, run over a block
+     * of columns at a time so that the columns' independent comparisons overlap); leaving out one
+     * copy of x[i][c] then shifts the middle ranks by one exactly when x[i][c] is at or below
      * them, which picks each row's reference from the three middle values.
      */
     private static double[][] leaveOneOutMedians(double[][] rows, int len) {
@@ -131,36 +135,55 @@ public final class RepeatGating {
         int h = m / 2;
         long nanKey = SortKey.of(Double.NaN);
         double[][] refs = new double[r][len];
-        long[] s = new long[r];
-        long[] own = new long[r];
-        for (int c = 0; c < len; c++) {
+        long[][] s = new long[r][COLUMN_BLOCK];
+        long[][] own = new long[r][COLUMN_BLOCK];
+        long[] v = new long[COLUMN_BLOCK];
+        int[] nan = new int[COLUMN_BLOCK];
+        for (int c0 = 0; c0 < len; c0 += COLUMN_BLOCK) {
+            int bl = Math.min(COLUMN_BLOCK, len - c0);
             for (int i = 0; i < r; i++) {
-                long v = SortKey.of(rows[i][c]);
-                own[i] = v;
+                double[] row = rows[i];
+                long[] o = own[i];
+                for (int c = 0; c < bl; c++) {
+                    o[c] = SortKey.of(row[c0 + c]);
+                }
+            }
+            for (int i = 0; i < r; i++) {
+                System.arraycopy(own[i], 0, v, 0, bl);
                 for (int j = i; j > 0; j--) {
-                    long a = s[j - 1];
-                    s[j] = Math.max(a, v);
-                    v = Math.min(a, v);
+                    long[] a = s[j - 1];
+                    long[] dst = s[j];
+                    for (int c = 0; c < bl; c++) {
+                        long av = a[c];
+                        long vv = v[c];
+                        dst[c] = Math.max(av, vv);
+                        v[c] = Math.min(av, vv);
+                    }
                 }
-                s[0] = v;
+                System.arraycopy(v, 0, s[0], 0, bl);
             }
-            int nan = 0;
-            for (int j = r - 1; j >= 0 && s[j] == nanKey; j--) {
-                nan++;
+            java.util.Arrays.fill(nan, 0, bl, 0);
+            for (int j = 0; j < r; j++) {
+                long[] sj = s[j];
+                for (int c = 0; c < bl; c++) {
+                    nan[c] += sj[c] == nanKey ? 1 : 0;
+                }
             }
             for (int i = 0; i < r; i++) {
-                long x = own[i];
-                double ref;
-                if (nan - (x == nanKey ? 1 : 0) > 0) {
-                    ref = Double.NaN;
-                } else if ((m & 1) == 1) {
-                    ref = SortKey.value(x <= s[h] ? s[h + 1] : s[h]);
-                } else {
-                    double lo = SortKey.value(x <= s[h - 1] ? s[h] : s[h - 1]);
-                    double hi = SortKey.value(x <= s[h] ? s[h + 1] : s[h]);
-                    ref = (lo + hi) / 2.0;
+                long[] o = own[i];
+                double[] ref = refs[i];
+                for (int c = 0; c < bl; c++) {
+                    long x = o[c];
+                    double value;
+                    if ((m & 1) == 1) {
+                        value = SortKey.value(x <= s[h][c] ? s[h + 1][c] : s[h][c]);
+                    } else {
+                        double lo = SortKey.value(x <= s[h - 1][c] ? s[h][c] : s[h - 1][c]);
+                        double hi = SortKey.value(x <= s[h][c] ? s[h + 1][c] : s[h][c]);
+                        value = (lo + hi) / 2.0;
+                    }
+                    ref[c0 + c] = nan[c] - (x == nanKey ? 1 : 0) > 0 ? Double.NaN : value;
                 }
-                refs[i][c] = ref;
             }
         }
         return refs;

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * repeat is smoothed by a running median of round(5 ms·sf/1000) samples (when at least that
  * long), and its deviations |smooth − median(smooth)| in mV are compared with the step
  * threshold, the median being numpy's (mean of the two middle values for even counts). The
- * profile keeps the smoothed samples sorted: the deviation, computed exactly as the reference
- * does, grows monotonically away from the median on either side, so any threshold is answered
- * by two binary searches. Immutable.
+ * profile keeps the smoothed samples and their median; a threshold is answered by one pass that
+ * computes each deviation exactly as the reference does (about 0.1 ms for 10 s at 10 kHz).
+ * Immutable.
  */
 public final class StepProfile {
 
@@ -17,25 +17,22 @@ public final class StepProfile {
     public static final double SMOOTH_MS = 5.0;
 
     private final int length;
-    private final double[] sorted;      // the smoothed repeat, ascending (empty when length < 3)
+    private final double[] smooth;      // the smoothed repeat (empty when length < 3)
     private final double median;        // NaN when any smoothed sample is NaN
-    private final int split;            // first index with sorted[i] >= median
+    private final double maxDeviation;  // NaN when undefined
 
-    private StepProfile(int length, double[] sorted) {
+    private StepProfile(int length, double[] smooth) {
         this.length = length;
-        this.sorted = sorted;
-        this.median = SortedValues.median(sorted);
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < median) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
+        this.smooth = smooth;
+        this.median = Selection.numpyMedian(smooth);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : smooth) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
         }
-        this.split = lo;
+        this.maxDeviation = smooth.length == 0 || Double.isNaN(median) ? Double.NaN
+                : Math.max(Math.abs(lo - median), Math.abs(hi - median));
     }
 
     /** The profile of a detrended repeat (mV) sampled at {@code sf} Hz; repeats shorter than 3 samples never step. */
@@ -45,40 +42,21 @@ public final class StepProfile {
             return new StepProfile(n, new double[0]);
         }
         int k = Math.max(1, Rounding.samples(SMOOTH_MS, sf));
-        double[] smooth = (k > 1 && n >= k) ? RunningMedian.filter(detrended, k) : detrended;
-        return new StepProfile(n, SortedValues.of(smooth));
+        double[] smooth = (k > 1 && n >= k) ? RunningMedian.filter(detrended, k) : detrended.clone();
+        return new StepProfile(n, smooth);
     }
 
     /** Fraction (0..1) of the repeat's samples whose deviation exceeds {@code stepMv} (strictly); 0 for repeats under 3 samples. */
     public double fraction(double stepMv) {
-        if (sorted.length == 0 || Double.isNaN(median) || Double.isNaN(stepMv)) {
+        if (smooth.length == 0 || Double.isNaN(median) || Double.isNaN(stepMv)) {
             return 0.0;     // numpy: NaN deviations are never above the threshold
         }
-        // above the median: sorted[i] - median grows with i; count from the first that exceeds
-        int lo = split;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Math.abs(sorted[mid] - median) > stepMv) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+        double m = median;
+        long above = 0;
+        for (double v : smooth) {
+            above += Math.abs(v - m) > stepMv ? 1 : 0;
         }
-        long above = sorted.length - lo;
-        // below the median: median - sorted[i] shrinks with i; count up to the last that exceeds
-        lo = 0;
-        hi = split;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (Math.abs(sorted[mid] - median) > stepMv) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        long below = lo;
-        return (double) (above + below) / length;
+        return (double) above / length;
     }
 
     /** Number of samples of the repeat. */
@@ -88,10 +66,7 @@ public final class StepProfile {
 
     /** The largest deviation |smooth − median| in mV (NaN when undefined): steps at or above it never count. */
     public double maxDeviationMv() {
-        if (sorted.length == 0 || Double.isNaN(median)) {
-            return Double.NaN;
-        }
-        return Math.max(Math.abs(sorted[0] - median), Math.abs(sorted[sorted.length - 1] - median));
+        return maxDeviation;
     }
 
     @Override
@@ -99,13 +74,15 @@ public final class StepProfile {
         return "StepProfile[length=" + length + ", maxDeviationMv=" + maxDeviationMv() + "]";
     }
 
+    /** Equal when the lengths and the smoothed samples, as multisets, are equal. */
     @Override
     public boolean equals(Object o) {
-        return o instanceof StepProfile p && p.length == length && Arrays.equals(p.sorted, sorted);
+        return o instanceof StepProfile p && p.length == length
+                && Arrays.equals(SortedValues.of(p.smooth), SortedValues.of(smooth));
     }
 
     @Override
     public int hashCode() {
-        return 31 * length + Arrays.hashCode(sorted);
+        return 31 * length + Double.hashCode(median);
     }
 }

@@ -16,6 +16,9 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("ac1-explorer: internal error in "
                 + t.getName() + ": " + e));
+        // the start-up warning about the class-path layout is past: let JavaFX warnings (CSS, ...) through again
+        java.util.logging.Logger.getLogger("javafx").setLevel(null);
+        AppIcons.applyTo(stage);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Cli.version()), BackgroundWork.create());
         window.show();
         window.opener().openInitial();

@@ -37,6 +37,8 @@ import org.ac1explorer.ui.browser.ProblemsPane;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.download.CrcnsDownloader;
+import org.ac1explorer.ui.download.DownloadController;
 import org.ac1explorer.ui.export.ExportController;
 import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.knobs.KnobsPane;
@@ -67,6 +69,7 @@ public final class MainWindow {
     private final CountsController counts;
     private final OpenController opener;
     private final ExportController exporter;
+    private final DownloadController downloader;
     private final BrowserPane browser;
     private final ProblemsPane problems;
     private final PlotsPane plots;
@@ -89,6 +92,8 @@ public final class MainWindow {
         counts = new CountsController(model, work, selection.runningProperty());
         opener = new OpenController(model, status, work, settings, demoDir, () -> stage);
         exporter = new ExportController(model, status, work, settings, () -> stage);
+        downloader = new DownloadController(status, work, settings, () -> stage,
+                CrcnsDownloader.DEFAULT_BASE_URI, opener::open);
 
         browser = new BrowserPane(model);
         problems = new ProblemsPane(model.problems());
@@ -202,7 +207,9 @@ public final class MainWindow {
             close();
             stage.close();
         });
-        Menu file = new Menu("File", null, open, demo, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        MenuItem download = item("Download CRCNS-AC1…", null, () -> downloader.askAndDownload(null, null));
+        download.disableProperty().bind(status.busyProperty());
+        Menu file = new Menu("File", null, open, demo, download, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
         MenuItem fit = item("Fit all plots    F", null, plots::fitAll);
         ToggleGroup mode = new ToggleGroup();
@@ -375,6 +382,10 @@ public final class MainWindow {
     }
 
     /** Cancels all work, remembers the window and releases the dataset. Idempotent. */
+    public DownloadController downloader() {
+        return downloader;
+    }
+
     public void close() {
         if (closed) {
             return;

@@ -63,6 +63,8 @@ class CliTest {
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Repeats: 41 gated, 37 kept; rejected: range 2, step 1, xcorr 1"), r.out());
         assertTrue(r.out().contains("20020101-mw-001-017.mat"), r.out());
+        assertTrue(r.out().contains("above the Nyquist frequency (22050 Hz)"), r.out());
+        assertFalse(run("summary", "--data", Fixtures.mini().toString(), "--fmax", "20000").out().contains("Nyquist"));
     }
 
     @Test

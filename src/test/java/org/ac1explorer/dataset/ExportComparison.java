@@ -29,9 +29,28 @@ public final class ExportComparison {
     double worstSpecDb;
     double worstRespRatio;
 
+    /** Samples per time bin of a waveform-mode actual file; 0 compares spectrograms. */
+    private int waveformHop;
+
     public static ExportComparison compare(Path expected, Path actual) throws IOException {
         ExportComparison c = new ExportComparison();
         try (Mat5File e = Mat5.readFromFile(expected.toFile()); Mat5File a = Mat5.readFromFile(actual.toFile())) {
+            c.run(e, a);
+        }
+        return c;
+    }
+
+    /**
+     * Compares a waveform-mode export with a spectrogram-mode expected file: everything as
+     * {@link #compare}, except that stimulus s must be a 1 x (T_s·hop) single row, T_s being the
+     * expected spectrogram's frame count (the grid lock), instead of an equal spectrogram.
+     */
+    public static ExportComparison compareWaveform(Path expectedSpectrogramExport, Path actualWaveformExport, int hop)
+            throws IOException {
+        ExportComparison c = new ExportComparison();
+        c.waveformHop = hop;
+        try (Mat5File e = Mat5.readFromFile(expectedSpectrogramExport.toFile());
+             Mat5File a = Mat5.readFromFile(actualWaveformExport.toFile())) {
             c.run(e, a);
         }
         return c;
@@ -181,6 +200,13 @@ public final class ExportComparison {
             Matrix y = sa.getMatrix(s);
             if (y.getType() != MatlabType.Single) {
                 fail("stims{" + (s + 1) + "} is " + y.getType() + ", expected single");
+            }
+            if (waveformHop > 0) {
+                if (y.getNumRows() != 1 || y.getNumCols() != (long) x.getNumCols() * waveformHop) {
+                    fail("stim " + (s + 1) + " waveform shape: expected 1 x " + x.getNumCols() + "*" + waveformHop
+                            + ", actual " + y.getNumRows() + " x " + y.getNumCols());
+                }
+                continue;
             }
             if (x.getNumRows() != y.getNumRows() || x.getNumCols() != y.getNumCols()) {
                 fail("stim " + (s + 1) + " spectrogram shape: expected " + x.getNumRows() + " x " + x.getNumCols()

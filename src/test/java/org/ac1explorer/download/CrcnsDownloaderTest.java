@@ -426,6 +426,10 @@ class CrcnsDownloaderTest {
     @Test
     void threadInterruptCancelsAndKeepsThePart() throws Exception {
         portal.chunkDelayMillis = 5;
+        // the transfer pauses at 40 kB (shorter than the stall timeout) so it cannot finish before the interrupt
+        portal.stallTimes.set(1);
+        portal.stallAfter = 40_000;
+        portal.stallMillis = 8_000;
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         List<Long> progress = new ArrayList<>();
         Thread t = new Thread(() -> {

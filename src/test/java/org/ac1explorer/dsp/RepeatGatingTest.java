@@ -208,4 +208,65 @@ class RepeatGatingTest {
         Approx.assertSame(ref.values("e2e_stepfrac"), stepFrac, "step fraction");
         Approx.assertClose(ref.values("e2e_xcorr"), xcorr, 1e-9, "r");
     }
+
+    @Test
+    void leaveOneOutPearsonMatchesTheDefinitionWithTiesNanAndRaggedLengths() {
+        Random rnd = new Random(23);
+        for (int trial = 0; trial < 60; trial++) {
+            int r = 3 + trial % 14;
+            List<double[]> reps = new ArrayList<>();
+            for (int i = 0; i < r; i++) {
+                double[] x = new double[300 + rnd.nextInt(200)];
+                for (int c = 0; c < x.length; c++) {
+                    x[c] = switch (trial % 3) {
+                        case 0 -> rnd.nextGaussian() + Math.sin(c / 20.0);
+                        case 1 -> rnd.nextInt(3) - 1 + Math.sin(c / 20.0);
+                        default -> rnd.nextDouble() < 0.002 ? Double.NaN : Math.rint(rnd.nextGaussian() * 2) + Math.sin(c / 20.0);
+                    };
+                }
+                reps.add(x);
+            }
+            double[] expected = definitionLoo(reps);
+            double[] actual = RepeatGating.leaveOneOutPearson(reps);
+            for (int i = 0; i < r; i++) {
+                assertEquals(Double.doubleToLongBits(expected[i]), Double.doubleToLongBits(actual[i]),
+                        "trial " + trial + " row " + i + ": " + expected[i] + " vs " + actual[i]);
+            }
+        }
+    }
+
+    /** np.median of the other rows per column (sorted copies), then the reference's Pearson formula. */
+    private static double[] definitionLoo(List<double[]> reps) {
+        int r = reps.size();
+        int len = reps.stream().mapToInt(a -> a.length).min().orElseThrow();
+        double[] out = new double[r];
+        for (int i = 0; i < r; i++) {
+            double[] ref = new double[len];
+            for (int c = 0; c < len; c++) {
+                double[] col = new double[r - 1];
+                int k = 0;
+                for (int j = 0; j < r; j++) {
+                    if (j != i) {
+                        col[k++] = reps.get(j)[c];
+                    }
+                }
+                ref[c] = SortedValues.median(SortedValues.of(col));
+            }
+            double[] x = reps.get(i);
+            double mx = NumpySum.sum(x, 0, len) / len;
+            double my = NumpySum.sum(ref, 0, len) / len;
+            double sxy = 0;
+            double sxx = 0;
+            double syy = 0;
+            for (int c = 0; c < len; c++) {
+                double a = x[c] - mx;
+                double b = ref[c] - my;
+                sxy += a * b;
+                sxx += a * a;
+                syy += b * b;
+            }
+            out[i] = sxy / (Math.sqrt(sxx) * Math.sqrt(syy) + 1e-12);
+        }
+        return out;
+    }
 }

@@ -1,5 +1,6 @@
 package org.ac1explorer.ui;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -360,6 +361,59 @@ class ExplorerWindowTest {
         waitUntil("no task left after a cancel mid-way", () -> window.work().runningNow() == 0);
         assertFalse(fx(() -> window.status().isBusy()));
         assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void openingAnotherDatasetDuringALoadCancelsTheFirstAndOpensTheSecond() {
+        fx(() -> {
+            window.opener().open(org.ac1explorer.Fixtures.mini());
+            window.opener().open(demo);
+            return null;
+        });
+        waitUntil("the second dataset is open", 60, () -> window.model().dataset() != null && window.work().runningNow() == 0);
+        assertEquals(demo, fx(() -> window.model().dataset().folder()));
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void closingTheWindowDuringAnExportStopsEveryBackgroundThread() throws Exception {
+        openDemo();
+        Path out = tmp.resolve("closing.mat");
+        fx(() -> window.exporter().export(out));
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+        waitUntil("no background thread left", 20, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("ac1-background")));
+        waitUntil("no parallel worker busy", 20, () -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("ac1-parallel") && t.getState() == Thread.State.RUNNABLE));
+        try (var files = Files.list(tmp)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".part")), "no partial export left");
+        }
+    }
+
+    @Test
+    void downloadFetchesTheArchivesFromThePortalAndOffersToOpenThem() throws Exception {
+        try (org.ac1explorer.download.FakePortal portal = new org.ac1explorer.download.FakePortal()) {
+            List<Path> opened = new ArrayList<>();
+            Path dest = tmp.resolve("crcns");
+            var controller = fx(() -> new org.ac1explorer.ui.download.DownloadController(window.status(), window.work(),
+                    Settings.inMemory(), () -> stage, portal.base(), opened::add));
+            char[] password = org.ac1explorer.download.FakePortal.PASSWORD.toCharArray();
+            var task = fx(() -> controller.download(new org.ac1explorer.ui.download.DownloadRequest(dest,
+                    org.ac1explorer.download.CrcnsDownloader.ARCHIVES,
+                    new org.ac1explorer.download.Credentials(org.ac1explorer.download.FakePortal.USER, password))));
+            waitUntil("download done", 60, task::isDone);
+            waitUntil("offered to open", 10, () -> !opened.isEmpty());
+            assertEquals(List.of(dest), opened);
+            for (String a : org.ac1explorer.download.CrcnsDownloader.ARCHIVES) {
+                assertArrayEquals(portal.file(a), Files.readAllBytes(dest.resolve(a)));
+            }
+            assertTrue(new String(password).chars().allMatch(c -> c == 0), "the password is wiped after the download");
+            assertTrue(fx(() -> window.status().messageProperty().get()).startsWith("Downloaded"));
+        }
     }
 
     @Test

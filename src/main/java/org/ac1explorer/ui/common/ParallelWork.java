@@ -7,12 +7,9 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a job that uses parallel streams (the dataset assembly) inside a dedicated fork-join pool
- * of daemon threads, so its parallel parts never depend on the common pool. With a common pool of
- * one worker (two-CPU machines), an assembly started from a plain thread could deadlock: that
- * thread holds a map entry while its spectrogram's parallel subtasks wait for the single common
- * worker, which is itself blocked on the same entry. Inside this pool the caller is always a pool
- * worker that completes its own subtasks.
+ * Runs a job that uses parallel streams (the dataset assembly) inside a dedicated fork-join pool of
+ * daemon threads, so a long dataset-wide pass never occupies the common pool that the selected
+ * cell's recomputation relies on for its own parallel parts.
  */
 public final class ParallelWork {
     private static final AtomicInteger COUNT = new AtomicInteger();
