@@ -46,7 +46,7 @@ public final class PlaybackController {
     private final BooleanBinding playheadShown;
     private final AnimationTimer timer;
     private AudioSink sink;
-    private Resampler resampler = new WindowedSincResampler();
+    private Resampler resampler = new DspSincResampler();
     private PlaybackSession session;
     private PlaybackSession previous;
     private CacheKey cachedKey;

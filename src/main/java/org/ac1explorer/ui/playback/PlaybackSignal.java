@@ -86,7 +86,9 @@ public record PlaybackSignal(float[] samples, double rateHz, int expansion, doub
                 throw new AudioUnavailableException(String.format(Locale.ROOT,
                         "The sound device takes neither %.0f Hz nor 48000 or 44100 Hz.", playRate));
             }
-            y = resampler.resample(x, playRate, target);
+            // k device seconds per stimulus second: the stimulus at sf becomes target·k samples per
+            // stimulus second (whole numbers when sf is), played at target
+            y = resampler.resample(x, sf, target * expansion);
             rate = target;
             converted = true;
         }
