@@ -43,10 +43,16 @@ import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.download.CrcnsDownloader;
 import org.ac1explorer.ui.download.DownloadController;
 import org.ac1explorer.ui.export.ExportController;
+import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.knobs.KnobsPane;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.playback.PlaybackBar;
+import org.ac1explorer.ui.playback.PlaybackController;
+import org.ac1explorer.ui.playback.Playhead;
+import org.ac1explorer.ui.presentation.GuidedTour;
+import org.ac1explorer.ui.presentation.PresentationMode;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
 import org.ac1explorer.ui.status.StatusModel;
@@ -79,6 +85,12 @@ public final class MainWindow {
     private final CellsTable cellsTable;
     private final TabPane leftTabs;
     private final TabPane rightTabs;
+    private final PlaybackController playback;
+    private final PlaybackBar playbackBar;
+    private final FigureExport figures;
+    private final PresentationMode presentation;
+    private final GuidedTour tour;
+    private boolean soundExplained;
     private boolean closed;
 
     public MainWindow(Stage stage, Settings settings, Path demoDir, BackgroundWork work) {
@@ -105,6 +117,15 @@ public final class MainWindow {
         strfPane = new StrfPane(model, strf);
         strfPane.drawPredictionsOn(plots.response());
         cellsTable = new CellsTable(model, browser.publishedOnlyProperty());
+        playback = new PlaybackController(model, work);
+        playbackBar = new PlaybackBar(playback);
+        new Playhead(playback, plots.time(), java.util.List.of(plots.spectrogram().chart(), plots.traces().chart(),
+                plots.response().chart()));
+        playback.setOnProblem(this::soundProblem);
+        figures = new FigureExport(() -> stage, settings, status, model);
+        figures.install(plots.spectrogram().chart(), "spectrogram", plots::fitAll);
+        figures.install(plots.traces().chart(), "repeats", plots::fitAll);
+        figures.install(plots.response().chart(), "response", plots::fitAll);
 
         opener.setOnOpened(this::opened);
         model.selectionProperty().addListener((o, a, s) -> {
@@ -155,7 +176,9 @@ public final class MainWindow {
         rightTabs.setMinWidth(268);
         rightTabs.setPrefWidth(330);
 
-        SplitPane main = new SplitPane(left, plots, rightTabs);
+        VBox centre = new VBox(playbackBar, plots);
+        VBox.setVgrow(plots, Priority.ALWAYS);
+        SplitPane main = new SplitPane(left, centre, rightTabs);
         main.setOrientation(Orientation.HORIZONTAL);
         main.setDividerPositions(0.19, 0.78);
         SplitPane.setResizableWithParent(left, false);
@@ -169,10 +192,28 @@ public final class MainWindow {
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         double w = Math.min(settings.getDouble("window.width", 1500), screen.getWidth());
         double h = Math.min(settings.getDouble("window.height", 940), screen.getHeight());
-        Scene scene = new Scene(root, Math.max(w, 800), Math.max(h, 560));
+        tour = new GuidedTour(model, new GuidedTour.Targets(browser, playbackBar, plots, right));
+        javafx.scene.layout.StackPane layers = new javafx.scene.layout.StackPane(root, tour.overlay());
+        Scene scene = new Scene(layers, Math.max(w, 800), Math.max(h, 560));
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         stage.setScene(scene);
+        presentation = new PresentationMode(stage, settings);
+        double[] normalDividers = new double[2];
+        presentation.presentationProperty().addListener((o, was, on) -> {
+            // larger text needs wider side columns; the plots keep the rest
+            double total = main.getWidth();
+            if (on && total > 0) {
+                double[] d = main.getDividerPositions();
+                normalDividers[0] = d[0];
+                normalDividers[1] = d[1];
+                double l = Math.min(0.24, 1.15 * left.getWidth() / total);
+                double r = Math.min(0.26, 1.15 * rightTabs.getWidth() / total);
+                main.setDividerPositions(l, 1 - r);
+            } else if (!on && normalDividers[1] > 0) {
+                main.setDividerPositions(normalDividers[0], normalDividers[1]);
+            }
+        });
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setOnCloseRequest(e -> close());
@@ -211,8 +252,17 @@ public final class MainWindow {
         MenuItem showModel = item("Linear STRF of the cell", null, () -> rightTabs.getSelectionModel().select(1));
         CheckMenuItem published = new CheckMenuItem("Only Wehr cells of the published models");
         published.selectedProperty().bindBidirectional(browser.publishedOnlyProperty());
+        CheckMenuItem present = new CheckMenuItem("Presentation (full screen, large)");
+        present.setAccelerator(KeyCombination.keyCombination("F11"));
+        CheckMenuItem dark = new CheckMenuItem("Dark theme");
         Menu view = new Menu("View", null, fit, new SeparatorMenuItem(), det, raw, hide, new SeparatorMenuItem(), showProblems,
-                new SeparatorMenuItem(), showCells, showModel, published);
+                new SeparatorMenuItem(), showCells, showModel, published, new SeparatorMenuItem(), present, dark);
+        view.setOnShowing(e -> {
+            present.setSelected(presentation.presentationProperty().get());
+            dark.setSelected(presentation.darkProperty().get());
+        });
+        present.setOnAction(e -> presentation.presentationProperty().set(present.isSelected()));
+        dark.setOnAction(e -> presentation.darkProperty().set(dark.isSelected()));
 
         Menu nav = new Menu("Navigate", null,
                 item("Previous cell    ↑", null, () -> browser.nextCell(-1)),
@@ -222,11 +272,24 @@ public final class MainWindow {
                 new SeparatorMenuItem(),
                 item("Filter cells…", "Shortcut+F", () -> browser.filterField().requestFocus()));
 
+        Menu sound = new Menu("Sound", null, item("Play / pause    Space", null, playback::togglePlay),
+                item("Stop and rewind", null, playback::stop), new SeparatorMenuItem());
+        ToggleGroup expansions = new ToggleGroup();
+        for (int k : org.ac1explorer.ui.playback.PlaybackSignal.EXPANSIONS) {
+            RadioMenuItem m = new RadioMenuItem(k == 1 ? "Real time (1×)" : "Time expansion " + k + "× (pitch ÷ " + k + ")");
+            m.setToggleGroup(expansions);
+            m.setSelected(playback.expansionProperty().get() == k);
+            m.setOnAction(e -> playback.expansionProperty().set(k));
+            playback.expansionProperty().addListener((o, a, b) -> m.setSelected(b.intValue() == k));
+            sound.getItems().add(m);
+        }
+
         Menu knobMenu = new Menu("Knobs", null, item("Reset to defaults", null,
                 () -> knobs.show(org.ac1explorer.dataset.Params.defaults())));
 
-        Menu help = new Menu("Help", null, item("Keyboard shortcuts", null, this::shortcuts), item("About AC1 Explorer", null, this::about));
-        MenuBar bar = new MenuBar(file, view, nav, knobMenu, help);
+        Menu help = new Menu("Help", null, item("Guided tour", "F1", this::startTour),
+                item("Keyboard shortcuts", null, this::shortcuts), item("About AC1 Explorer", null, this::about));
+        MenuBar bar = new MenuBar(file, view, nav, sound, knobMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -252,6 +315,24 @@ public final class MainWindow {
         if (e.isShortcutDown() || e.isAltDown()) {
             return;
         }
+        if (tour.isOpen()) {
+            boolean handled = true;
+            switch (e.getCode()) {
+                case RIGHT, PAGE_DOWN -> tour.next();
+                case LEFT, PAGE_UP -> tour.back();
+                case ESCAPE -> tour.close();
+                default -> handled = false; // Space, F, … keep working during the tour
+            }
+            if (handled) {
+                e.consume();
+                return;
+            }
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && presentation.presentationProperty().get()) {
+            presentation.presentationProperty().set(false);
+            e.consume();
+            return;
+        }
         Node f = stage.getScene().getFocusOwner();
         if (f instanceof TextInputControl || f instanceof Slider || f instanceof Spinner || f instanceof ComboBoxBase
                 || f instanceof javafx.scene.control.ChoiceBox || f instanceof ListView) {
@@ -263,6 +344,7 @@ public final class MainWindow {
             case LEFT -> browser.nextStimulus(-1);
             case RIGHT -> browser.nextStimulus(1);
             case F -> plots.fitAll();
+            case SPACE -> playback.togglePlay();
             default -> {
                 return;
             }
@@ -314,8 +396,12 @@ public final class MainWindow {
                 Ctrl+O       open a dataset folder
                 Ctrl+E       export the dataset (MAT) at the current knobs
                 Ctrl+F       filter cells
+                Space        play / pause the stimulus (Sound menu: time expansion)
+                F11          presentation mode (full screen, large text); Esc leaves it
+                F1           guided tour (→ / ← next / back, Esc closes)
                 In a knob's field, ↑ / ↓ nudge the value.
-                In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, right-click to fit.""");
+                In a plot: drag to zoom the time axis, wheel to zoom, middle-drag to pan, click to set the play
+                position; right-click for a menu: fit all plots, save the figure as PNG (300 dpi) or SVG.""");
     }
 
     private void about() {
@@ -340,6 +426,8 @@ public final class MainWindow {
             return;
         }
         closed = true;
+        playback.dispose();
+        presentation.dispose();
         counts.cancel();
         strf.cancel();
         opener.cancel();
@@ -355,6 +443,42 @@ public final class MainWindow {
                 // closing anyway
             }
         }
+    }
+
+    /** No sound device or a playback failure: a dialog the first time, the status line after. */
+    private void soundProblem(String why) {
+        if (!soundExplained && playback.unavailableProperty().get() != null) {
+            soundExplained = true;
+            Dialogs.error(stage, "No sound output", why + "\nThe plots, the cursor and every other feature work "
+                    + "without sound.");
+        }
+        status.notice(why);
+    }
+
+    private void startTour() {
+        // the tour frames the knobs and the browser tree: show those tabs
+        rightTabs.getSelectionModel().select(0);
+        leftTabs.getSelectionModel().select(0);
+        if (!tour.start()) {
+            Dialogs.info(stage, "Guided tour", "Open a dataset first (File ▸ Open demo dataset): the tour shows one "
+                    + "of its Wehr cells and one of its Asari cells.");
+        }
+    }
+
+    public GuidedTour tour() {
+        return tour;
+    }
+
+    public PresentationMode presentation() {
+        return presentation;
+    }
+
+    public PlaybackController playback() {
+        return playback;
+    }
+
+    public PlaybackBar playbackBar() {
+        return playbackBar;
     }
 
     public ExplorerModel model() {

@@ -15,6 +15,8 @@ import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
  */
 public final class PlotStyle {
     public static final String TIME_AXIS = "Time (s)";
+    private static final javafx.beans.property.DoubleProperty LINE_SCALE =
+            new javafx.beans.property.SimpleDoubleProperty(PlotStyle.class, "lineScale", 1);
 
     private PlotStyle() {
     }
@@ -119,8 +121,16 @@ public final class PlotStyle {
         return r;
     }
 
-    /** Inline ChartFX dataset style for a line. */
+    /** Inline ChartFX dataset style for a line ({@code width} times the {@linkplain #lineScaleProperty() line scale}). */
     public static String line(String color, double width) {
-        return "-fx-line-color: " + color + "; -fx-line-width: " + width + "; -fx-marker-size: 0;";
+        return "-fx-line-color: " + color + "; -fx-line-width: " + width * LINE_SCALE.get() + "; -fx-marker-size: 0;";
+    }
+
+    /**
+     * Factor applied to every data line's width (1; presentation mode thickens lines). Application-wide
+     * (the explorer has one window); the plots redraw when it changes. Use on the JavaFX thread.
+     */
+    public static javafx.beans.property.DoubleProperty lineScaleProperty() {
+        return LINE_SCALE;
     }
 }

@@ -48,6 +48,8 @@ public final class PlotsPane extends VBox {
     private final SplitPane split;
     private SelectionData shown;
     private boolean preparing;
+    /** Redraws with the new line widths (held here: the scale property only holds it weakly). */
+    private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(shown, false);
 
     public PlotsPane(ExplorerModel model, BackgroundWork work, Settings settings, ObservableBooleanValue computing) {
         this.model = model;
@@ -72,7 +74,7 @@ public final class PlotsPane extends VBox {
         busy.setMaxSize(16, 16);
         busy.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> computing.get(), computing));
-        Label hint = new Label("drag: zoom · wheel: zoom · middle-drag: pan · right-click or F: fit");
+        Label hint = new Label("drag/wheel: zoom · middle-drag: pan · click: play from · right-click: fit, save figure");
         hint.getStyleClass().add("plot-hint");
         hint.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
@@ -105,6 +107,7 @@ public final class PlotsPane extends VBox {
         });
         traces.rawProperty().addListener((o, a, b) -> prepare(shown, false));
         traces.hideRejectedProperty().addListener((o, a, b) -> prepare(shown, false));
+        PlotStyle.lineScaleProperty().addListener(new javafx.beans.value.WeakChangeListener<>(restyle));
         envelopeDebounce.setOnFinished(e -> prepareEnvelopes());
         time.loProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
         time.hiProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());

@@ -49,7 +49,7 @@ public final class ResponseChart extends VBox {
         renderer.setPointReduction(false);
         renderer.getAxes().setAll(x, y);
         String c = VerdictStyle.hex(GateReason.KEPT);
-        data.setStyle("-fx-line-color: " + c + "; -fx-fill: " + c + "; -fx-line-width: 1.4; -fx-marker-size: 0;");
+        data.setStyle(style());
         renderer.getDatasets().add(data);
         chart.getRenderers().add(renderer);
         io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer predictionRenderer = PlotStyle.lines();
@@ -85,6 +85,11 @@ public final class ResponseChart extends VBox {
         getChildren().addAll(head, body);
     }
 
+    private static String style() {
+        String c = VerdictStyle.hex(GateReason.KEPT);
+        return PlotStyle.line(c, 1.4) + " -fx-fill: " + c + ";";
+    }
+
     public XYChart chart() {
         return chart;
     }
@@ -104,6 +109,9 @@ public final class ResponseChart extends VBox {
         y.setName(r.spiking() ? "Spike rate (a.u.)" : "Response (mV)");
         title.setText((r.spiking() ? "PSTH" : "Binned response") + ": mean ± s.e.m. of " + r.kept() + " kept repeat"
                 + (r.kept() == 1 ? "" : "s") + ", " + Formats.num(r.dtMs(), 2) + " ms bins");
+        if (!style().equals(data.getStyle())) {
+            data.setStyle(style());
+        }
         data.set(r.times(), r.mean(), r.sem(), r.sem(), false);
         chart.invalidate();
     }

@@ -35,7 +35,9 @@ import org.ac1explorer.ui.common.VerdictStyle;
  * drawn as per-pixel min/max envelopes prepared in the background ({@link PlotData#traces}).
  */
 public final class TracesChart extends VBox {
-    private static final String BASELINE_COLOUR = "#303030";
+    /** Looked-up colours (plots.css, dark.css) so that the themes can change them. */
+    private static final String BASELINE_COLOUR = "-ac1-baseline";
+    private static final String SPIKE_COLOUR = "-ac1-ink";
     private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
     private final DefaultNumericAxis y = PlotStyle.axis("Vm (mV), one row per repeat");
     private final XYChart chart;
@@ -91,7 +93,7 @@ public final class TracesChart extends VBox {
         mainLines.getAxes().setAll(x, y);
         spikeMarks.getAxes().setAll(x, y);
         chart.getRenderers().addAll(mainLines, baseLines, spikeMarks);
-        spikes.setStyle(PlotStyle.line("#111111", 1.2));
+        spikes.setStyle(PlotStyle.line(SPIKE_COLOUR, 1.2));
         spikeMarks.getDatasets().add(spikes);
         overlay.setPickOnBounds(false);
         chart.getCanvasForeground().getChildren().add(0, overlay);
@@ -107,6 +109,7 @@ public final class TracesChart extends VBox {
         rawB.setTooltip(new Tooltip("Each repeat as recorded, with its MedGauss baseline (dark line), centred on the baseline's median"));
         raw.set(settings.getBoolean("view.rawTraces", false));
         (raw.get() ? rawB : det).setSelected(true);
+        raw.addListener((o, a, b) -> (b ? rawB : det).setSelected(true)); // set from the View menu or the tour
         mode.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
                 raw.set(b == rawB);
@@ -260,7 +263,7 @@ public final class TracesChart extends VBox {
             legend.getChildren().add(b);
         }
         if (spiking) {
-            HBox b = chip("#111111", "spike", "Detected spike onsets (threshold 2.5 × std of the high-passed trace)");
+            HBox b = chip(SPIKE_COLOUR, "spike", "Detected spike onsets (threshold 2.5 × std of the high-passed trace)");
             b.setUserData("extra");
             legend.getChildren().add(b);
         }

@@ -1,0 +1,100 @@
+package org.ac1explorer.ui.figures;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.HPos;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+
+/**
+ * A plot as a list of vector drawing items in the chart's pixel coordinates (origin top left):
+ * what {@link SvgWriter} writes and {@link FigureRaster} paints at any resolution. Items marked
+ * {@code clipped} are cut to the plot area.
+ */
+public final class Figure {
+    /** A drawing item. */
+    public sealed interface Item permits Stroke, Fill, Label, Bitmap {
+    }
+
+    /** A polyline through (x, y) pairs; a NaN coordinate breaks it. */
+    public record Stroke(double[] xy, Color colour, double width, double[] dashes, boolean clipped) implements Item {
+    }
+
+    /** A filled polygon (x, y pairs); the paint may be a colour or a linear gradient. */
+    public record Fill(double[] xy, Paint paint, boolean clipped) implements Item {
+    }
+
+    /**
+     * Text whose anchor is (x, y): horizontally at its left, centre or right ({@code align}),
+     * vertically at its middle, turned by {@code rotate} degrees around the anchor. {@code width}
+     * is its width as JavaFX lays it out (SVG viewers with other fonts are held to it).
+     */
+    public record Label(double x, double y, String text, Font font, Color colour, HPos align, double rotate,
+                        double width) implements Item {
+        public Label(double x, double y, String text, Font font, Color colour, HPos align, double rotate) {
+            this(x, y, text, font, colour, align, rotate, measure(text, font));
+        }
+    }
+
+    /** The laid-out width of {@code text} in {@code font}, px. */
+    public static double measure(String text, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /** An image of {@code cols} × {@code rows} ARGB pixels (row 0 at the top) stretched over a rectangle, unsmoothed. */
+    public record Bitmap(double x, double y, double w, double h, int cols, int rows, int[] argb, boolean clipped)
+            implements Item {
+    }
+
+    private final double width;
+    private final double height;
+    private final Bounds plotArea;
+    private final List<Item> items = new ArrayList<>();
+    private Bounds view;
+
+    public Figure(double width, double height, Bounds plotArea) {
+        this.width = width;
+        this.height = height;
+        this.plotArea = plotArea == null ? new BoundingBox(0, 0, width, height) : plotArea;
+    }
+
+    public double width() {
+        return width;
+    }
+
+    public double height() {
+        return height;
+    }
+
+    /** The rectangle clipped items are cut to. */
+    public Bounds plotArea() {
+        return plotArea;
+    }
+
+    /** The part of the figure that is written (its content plus a margin); the whole figure by default. */
+    public Bounds view() {
+        return view == null ? new BoundingBox(0, 0, width, height) : view;
+    }
+
+    public void setView(Bounds b) {
+        view = b;
+    }
+
+    public List<Item> items() {
+        return Collections.unmodifiableList(items);
+    }
+
+    public void add(Item i) {
+        items.add(i);
+    }
+
+    static double[] rect(double x, double y, double w, double h) {
+        return new double[] {x, y, x + w, y, x + w, y + h, x, y + h};
+    }
+}

@@ -1,0 +1,521 @@
+package org.ac1explorer.ui;
+
+import static org.ac1explorer.ui.ExplorerWindowTest.fx;
+import static org.ac1explorer.ui.ExplorerWindowTest.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.XYChart;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.shape.Line;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.ac1explorer.archive.Waveform;
+import org.ac1explorer.dataset.DemoDataset;
+import org.ac1explorer.dataset.DemoScale;
+import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.figures.ChartFigure;
+import org.ac1explorer.ui.figures.Figure;
+import org.ac1explorer.ui.figures.FigureExport;
+import org.ac1explorer.ui.figures.FigureRaster;
+import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.ui.open.OpenController;
+import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.ui.playback.FakeAudioSink;
+import org.ac1explorer.ui.playback.PlaybackController;
+import org.ac1explorer.ui.playback.PlaybackController.State;
+import org.ac1explorer.ui.playback.PlaybackSignal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The teaching features, headless: playback on a fake sound device (cursor in sync in the three
+ * plots, time expansion, Space, click to seek), presentation mode and dark theme, the guided
+ * tour and figure export.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TeachingFeaturesTest {
+    @TempDir
+    static Path shared;
+    static Path demo;
+
+    @TempDir
+    Path tmp;
+
+    private MainWindow window;
+    private Stage stage;
+    private final List<String> dialogs = new ArrayList<>();
+
+    @BeforeAll
+    static void writeDemo() throws Exception {
+        demo = shared.resolve("demo");
+        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
+        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(stage, ExplorerWindowTest.smallWindow(), demo, BackgroundWork.create());
+        window.show();
+    }
+
+    @BeforeEach
+    void recordDialogs() {
+        Dialogs.setHandler(new Dialogs.Handler() {
+            @Override
+            public void error(Window owner, String title, String message) {
+                dialogs.add(title + ": " + message);
+            }
+
+            @Override
+            public boolean confirm(Window owner, String title, String message, String okLabel) {
+                return true;
+            }
+        });
+    }
+
+    @AfterEach
+    void closeWindow() {
+        fx(() -> {
+            window.close();
+            stage.close();
+            return null;
+        });
+        Dialogs.setHandler(null);
+    }
+
+    private void openDemo() {
+        fx(() -> window.opener().openDemo());
+        waitUntilDrawn();
+    }
+
+    private void waitUntilDrawn() {
+        waitUntil("the selection is drawn", () -> {
+            SelectionData d = window.model().selectionData();
+            return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
+                    && d.params().equals(window.model().params()) && window.plots().shown() == d
+                    && window.plots().traces().current() != null;
+        });
+    }
+
+    private List<XYChart> charts() {
+        return List.of(window.plots().spectrogram().chart(), window.plots().traces().chart(),
+                window.plots().response().chart());
+    }
+
+    /** The playback cursor line of each chart (on the FX thread). */
+    private List<Line> playheads() {
+        List<Line> out = new ArrayList<>();
+        for (XYChart c : charts()) {
+            out.add((Line) c.getCanvasForeground().getChildren().stream()
+                    .filter(n -> n.getStyleClass().contains("playhead")).findFirst().orElseThrow());
+        }
+        return out;
+    }
+
+    /** Asserts that every plot shows the playback cursor at stimulus time {@code t}, at the same x on screen. */
+    private void assertCursorsAt(double t) {
+        fx(() -> {
+            List<Line> lines = playheads();
+            double sceneX = Double.NaN;
+            for (int i = 0; i < 3; i++) {
+                XYChart c = charts().get(i);
+                Line l = lines.get(i);
+                assertTrue(l.isVisible(), "cursor shown in plot " + i);
+                assertEquals(Math.round(c.getXAxis().getDisplayPosition(t)) + 0.5, l.getStartX(), 1e-9,
+                        "plot " + i + " cursor at t = " + t);
+                double x = l.localToScene(l.getStartX(), 0).getX();
+                if (i > 0) {
+                    assertEquals(sceneX, x, 1.5, "plot " + i + " cursor under the others");
+                }
+                sceneX = x;
+            }
+            return null;
+        });
+    }
+
+    private PlaybackController playback() {
+        return window.playback();
+    }
+
+    @Test
+    void playbackMovesTheCursorInAllThreePlotsInSyncAndStopsAtTheEnd() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            playback().play();
+            return null;
+        });
+        waitUntil("playing", () -> playback().state() == State.PLAYING);
+        FakeAudioSink.Stream stream = sink.current();
+        Waveform w = fx(() -> window.model().dataset().archive().waveform(window.model().selection().stimulus().info()));
+        assertEquals(w.sampleRateHz(), stream.rateHz(), "real time plays at the stimulus rate");
+        assertEquals(0.0, fx(playback()::position), "nothing heard before the clock runs");
+
+        sink.advance(0.5);
+        waitUntil("the cursor follows the clock", () -> Math.abs(playback().position() - 0.5) < 1e-9);
+        assertCursorsAt(0.5);
+        sink.advance(0.75);
+        waitUntil("the cursor follows the clock", () -> Math.abs(playback().position() - 1.25) < 1e-9);
+        assertCursorsAt(1.25);
+
+        double duration = w.samples().length / w.sampleRateHz();
+        sink.advance(duration);
+        waitUntil("stopped at the end", () -> playback().state() == State.IDLE);
+        assertEquals(duration, fx(playback()::position), 1e-9, "the cursor rests at the end");
+        assertCursorsAt(duration);
+        float[] played = stream.samples();
+        assertEquals(w.samples().length, played.length, "every sample played once");
+        double peak = 0;
+        for (float v : played) {
+            peak = Math.max(peak, Math.abs(v));
+        }
+        assertTrue(peak <= PlaybackSignal.PEAK + 1e-6 && peak > 0.5, "normalised without clipping: " + peak);
+        assertEquals(0f, played[0], "faded in");
+        assertTrue(stream.isClosed(), "the device is released");
+        assertTrue(dialogs.isEmpty(), dialogs.toString());
+    }
+
+    @Test
+    void timeExpansion4xPlaysAtAQuarterOfTheRateForFourTimesAsLongAndTheCursorFollowsStimulusTime() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            window.playbackBar().expansionChoice().setValue(4);
+            return null;
+        });
+        assertEquals(4, (int) fx(() -> playback().expansionProperty().get()));
+        fx(() -> {
+            playback().play();
+            return null;
+        });
+        waitUntil("playing", () -> playback().state() == State.PLAYING);
+        Waveform w = fx(() -> window.model().dataset().archive().waveform(window.model().selection().stimulus().info()));
+        FakeAudioSink.Stream stream = sink.current();
+        assertEquals(w.sampleRateHz() / 4, stream.rateHz(), 1e-9, "samples played at sf/4");
+        sink.advance(1.0);
+        waitUntil("one device second is a quarter of a stimulus second",
+                () -> Math.abs(playback().position() - 0.25) < 1e-9);
+        assertCursorsAt(0.25);
+        PlaybackSignal sig = fx(playback()::signal);
+        assertEquals(4 * w.samples().length / w.sampleRateHz(), sig.playingS(), 1e-9, "4x the duration");
+        sink.advance(4 * w.samples().length / w.sampleRateHz());
+        waitUntil("the end", () -> playback().state() == State.IDLE);
+        assertEquals(w.samples().length, stream.samples().length);
+        assertEquals(w.samples().length / w.sampleRateHz(), fx(playback()::position), 1e-9,
+                "the cursor ends at the stimulus's end, not 4x further");
+    }
+
+    @Test
+    void spaceTogglesPlaybackAndAPlainClickOnAPlotSeeksWhileADragStillZooms() {
+        openDemo();
+        FakeAudioSink sink = new FakeAudioSink();
+        fx(() -> {
+            playback().setSink(sink);
+            stage.requestFocus();
+            window.browser().tree().requestFocus();
+            return null;
+        });
+        FxRobot robot = new FxRobot();
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space plays", () -> playback().state() == State.PLAYING);
+        sink.advance(0.3);
+        waitUntil("heard 0.3 s", () -> Math.abs(playback().position() - 0.3) < 1e-9);
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space pauses", () -> playback().state() == State.IDLE);
+        assertEquals(0.3, fx(playback()::position), 1e-9, "paused where it was");
+        robot.type(KeyCode.SPACE);
+        waitUntil("Space resumes", () -> playback().state() == State.PLAYING);
+        assertEquals(0.3, fx(playback()::position), 1e-9, "resumes from the pause");
+        FakeAudioSink.Stream second = sink.current();
+        assertEquals(2, sink.streams().size());
+        sink.advance(0.2);
+        waitUntil("resumed stream's clock", () -> Math.abs(playback().position() - 0.5) < 1e-9);
+        fx(() -> {
+            playback().pause();
+            return null;
+        });
+
+        // a click (no drag) in the traces plot moves the play position there
+        XYChart traces = fx(() -> window.plots().traces().chart());
+        Point2D at = fx(() -> {
+            Bounds b = traces.getCanvas().localToScreen(traces.getCanvas().getLayoutBounds());
+            return new Point2D(b.getMinX() + 0.6 * b.getWidth(), b.getMinY() + 0.5 * b.getHeight());
+        });
+        double expected = fx(() -> {
+            Point2D p = traces.getCanvas().screenToLocal(at);
+            return traces.getXAxis().getValueForDisplay(p.getX());
+        });
+        robot.moveTo(at).clickOn(MouseButton.PRIMARY);
+        waitUntil("seeked", () -> Math.abs(playback().position() - expected) < 0.02);
+        assertCursorsAt(fx(playback()::position));
+
+        // a drag zooms and does not seek
+        double before = fx(playback()::position);
+        double lo = fx(() -> window.plots().time().loProperty().get());
+        double hi = fx(() -> window.plots().time().hiProperty().get());
+        Point2D from = new Point2D(at.getX() - 200, at.getY());
+        robot.drag(from, MouseButton.PRIMARY).moveBy(60, 0).moveBy(60, 0).drop();
+        waitUntil("zoomed", () -> window.plots().time().hiProperty().get() - window.plots().time().loProperty().get()
+                < 0.5 * (hi - lo));
+        assertEquals(before, fx(playback()::position), 1e-12, "a drag does not seek");
+        assertTrue(second.isClosed() || fx(() -> playback().state() == State.IDLE));
+    }
+
+    @Test
+    void withoutASoundDeviceThePlayButtonExplainsWhyAndNothingBreaks() {
+        openDemo();
+        fx(() -> {
+            playback().setSink(new FakeAudioSink(r -> true, "No sound output device was found."));
+            return null;
+        });
+        assertTrue(fx(() -> window.playbackBar().playButton().getTooltip().getText()).contains("No sound output"));
+        fx(() -> {
+            window.playbackBar().playButton().fire();
+            return null;
+        });
+        assertEquals(State.IDLE, fx(playback()::state));
+        assertEquals(1, dialogs.size(), dialogs.toString());
+        assertTrue(dialogs.get(0).contains("No sound output device was found."), dialogs.get(0));
+        assertTrue(fx(() -> window.status().messageProperty().get()).contains("No sound"));
+        // seeking still moves the cursor, and other features work
+        fx(() -> {
+            playback().seek(0.4);
+            return null;
+        });
+        assertCursorsAt(0.4);
+        assertNotNull(fx(() -> window.model().selectionData()));
+    }
+
+    @Test
+    void everyPlotSavesAsA300DpiPngOfTheExpectedSizeAndAsWellFormedSvg() throws Exception {
+        openDemo();
+        String[] names = {"spectrogram", "repeats", "response"};
+        for (int i = 0; i < 3; i++) {
+            int index = i;
+            XYChart chart = fx(() -> charts().get(index));
+            String name = names[i];
+            assertNotNull(FigureExport.menuOf(chart), "right-click menu on the " + name);
+            assertTrue(fx(() -> FigureExport.menuOf(chart).getItems().stream()
+                    .anyMatch(m -> m.getText() != null && m.getText().startsWith("Save figure as"))));
+            Path png = tmp.resolve(name + ".png");
+            Path svg = tmp.resolve(name + ".svg");
+            int[] expected = fx(() -> {
+                Figure f = ChartFigure.of(chart);
+                FigureExport.save(chart, png, FigureExport.Format.PNG, name);
+                FigureExport.save(chart, svg, FigureExport.Format.SVG, name);
+                return FigureRaster.size(f, 300 / 96.0);
+            });
+            if (System.getProperty("ac1.keepFigures") != null) {
+                Path keep = Files.createDirectories(Path.of(System.getProperty("ac1.keepFigures")));
+                Files.copy(png, keep.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(svg, keep.resolve(svg.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            double chartWidth = fx(chart::getWidth);
+            assertTrue(expected[0] > 2.5 * chartWidth * 0.6, "about 3.1 image pixels per screen pixel");
+
+            java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+            assertNotNull(img, name + " PNG readable");
+            assertEquals(expected[0], img.getWidth(), name + " PNG width");
+            assertEquals(expected[1], img.getHeight(), name + " PNG height");
+            int coloured = 0;
+            for (int y = 0; y < img.getHeight(); y += 3) {
+                for (int x = 0; x < img.getWidth(); x += 3) {
+                    int rgb = img.getRGB(x, y);
+                    int r = (rgb >> 16) & 255;
+                    int g = (rgb >> 8) & 255;
+                    int b = rgb & 255;
+                    if (Math.max(r, Math.max(g, b)) - Math.min(r, Math.min(g, b)) > 60) {
+                        coloured++;
+                    }
+                }
+            }
+            assertTrue(coloured > 200, name + " PNG shows coloured data: " + coloured);
+            byte[] bytes = Files.readAllBytes(png);
+            String head = new String(bytes, 0, Math.min(bytes.length, 200), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int phys = head.indexOf("pHYs");
+            assertTrue(phys > 0, "resolution recorded");
+            int ppm = java.nio.ByteBuffer.wrap(bytes, phys + 4, 4).getInt();
+            assertEquals(11811, ppm, "300 dpi = 11811 pixels per metre");
+
+            javax.xml.parsers.DocumentBuilderFactory dbf = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            dbf.setNamespaceAware(true);
+            org.w3c.dom.Document doc = dbf.newDocumentBuilder().parse(svg.toFile());
+            org.w3c.dom.Element root = doc.getDocumentElement();
+            assertEquals("svg", root.getLocalName());
+            assertEquals("http://www.w3.org/2000/svg", root.getNamespaceURI());
+            assertTrue(Double.parseDouble(root.getAttribute("width")) > 100);
+            assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 5, name + " has paths");
+            List<String> texts = new ArrayList<>();
+            org.w3c.dom.NodeList tl = doc.getElementsByTagNameNS("*", "text");
+            for (int k = 0; k < tl.getLength(); k++) {
+                texts.add(tl.item(k).getTextContent());
+            }
+            assertTrue(texts.contains("Time (s)"), name + " axis name: " + texts);
+            assertTrue(texts.size() > 6, name + " tick labels: " + texts);
+            if (i == 0) {
+                org.w3c.dom.NodeList images = doc.getElementsByTagNameNS("*", "image");
+                assertEquals(1, images.getLength(), "the heatmap is one embedded image");
+                String href = ((org.w3c.dom.Element) images.item(0)).getAttributeNS("http://www.w3.org/1999/xlink", "href");
+                assertTrue(href.startsWith("data:image/png;base64,"));
+                java.awt.image.BufferedImage heat = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
+                        java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1))));
+                assertEquals((int) fx(() -> window.plots().spectrogram().bands()), heat.getHeight(), "one image row per band");
+                assertTrue(texts.contains("Frequency (kHz)") && texts.contains("Level (dB)"), texts.toString());
+                assertTrue(doc.getElementsByTagNameNS("*", "linearGradient").getLength() >= 1, "colour bar");
+            } else {
+                assertTrue(doc.getElementsByTagNameNS("*", "path").getLength() > 10);
+            }
+            if (i == 1) {
+                assertTrue(texts.stream().anyMatch(t -> t.startsWith("#1")), "row verdict labels: " + texts);
+            }
+        }
+    }
+
+    private double fontOf(String selector) {
+        return ((javafx.scene.control.Labeled) stage.getScene().lookup(selector)).getFont().getSize();
+    }
+
+    private double tickFont() {
+        return ((io.fair_acc.chartfx.axes.spi.AbstractAxis) window.plots().traces().chart().getXAxis())
+                .getTickLabelStyle().getFont().getSize();
+    }
+
+    /** The line width written in the first trace row's style. */
+    private double traceLineWidth() {
+        var r = (io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?>) window.plots().traces().chart().getRenderers().get(0);
+        String st = r.getDatasets().get(0).getStyle();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-line-width: ([0-9.]+)").matcher(st);
+        assertTrue(m.find(), st);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void presentationModeEnlargesTextThickensLinesAndF11TogglesItAndTheDarkThemeDarkensThePlots() {
+        openDemo();
+        double label = fx(() -> fontOf("#cell-info"));
+        double tick = fx(this::tickFont);
+        double width = fx(this::traceLineWidth);
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            window.browser().tree().requestFocus();
+            return null;
+        });
+        robot.type(KeyCode.F11);
+        waitUntil("presentation on", () -> window.presentation().presentationProperty().get());
+        assertTrue(fx(() -> stage.getScene().getRoot().getStyleClass().contains("presentation")));
+        waitUntil("larger text", () -> fontOf("#cell-info") >= 1.3 * label && tickFont() >= 1.3 * tick);
+        waitUntil("thicker lines", () -> Math.abs(traceLineWidth() - 2 * width) < 1e-9);
+        robot.type(KeyCode.F11);
+        waitUntil("presentation off", () -> !window.presentation().presentationProperty().get());
+        waitUntil("normal text again", () -> fontOf("#cell-info") == label && tickFont() == tick);
+        waitUntil("normal lines again", () -> Math.abs(traceLineWidth() - width) < 1e-9);
+        // Esc also leaves presentation mode
+        fx(() -> {
+            window.presentation().presentationProperty().set(true);
+            return null;
+        });
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("Esc leaves", () -> !window.presentation().presentationProperty().get());
+
+        javafx.scene.paint.Color light = fx(() -> chartBackground());
+        fx(() -> {
+            window.presentation().darkProperty().set(true);
+            return null;
+        });
+        assertTrue(fx(() -> stage.getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("/dark.css"))));
+        waitUntil("dark plots", () -> chartBackground().getBrightness() < 0.3);
+        assertTrue(light.getBrightness() > 0.9, "light theme plots are white");
+        fx(() -> {
+            window.presentation().darkProperty().set(false);
+            return null;
+        });
+        waitUntil("light again", () -> chartBackground().getBrightness() > 0.9);
+    }
+
+    private javafx.scene.paint.Color chartBackground() {
+        var bg = window.plots().traces().chart().getBackground();
+        return (javafx.scene.paint.Color) bg.getFills().get(0).getFill();
+    }
+
+    @Test
+    void theGuidedTourStepsThroughAWehrThenAnAsariCellWithTheKeysAndRestoresTheSelection() {
+        openDemo();
+        Selection before = fx(() -> window.model().selection());
+        fx(() -> {
+            window.plots().traces().rawProperty().set(false);
+            return window.tour().start();
+        });
+        assertTrue(fx(() -> window.tour().isOpen() && window.tour().overlay().isVisible()));
+        int n = fx(() -> window.tour().stopCount());
+        List<String> titles = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        titles.add(fx(() -> window.tour().overlay().titleText()));
+        cells.add(fx(() -> window.model().selection().cell().experimenter()));
+        FxRobot robot = new FxRobot();
+        fx(() -> {
+            stage.requestFocus();
+            return null;
+        });
+        boolean sawBaseline = false;
+        for (int i = 1; i < n; i++) {
+            robot.type(KeyCode.RIGHT);
+            int want = i;
+            waitUntil("stop " + i, () -> window.tour().indexProperty().get() == want);
+            String title = fx(() -> window.tour().overlay().titleText());
+            titles.add(title);
+            cells.add(fx(() -> window.model().selection().cell().experimenter()));
+            if (title.equals("The MedGauss baseline")) {
+                sawBaseline = fx(() -> window.plots().traces().rawProperty().get());
+            }
+            if (title.startsWith("Gating")) {
+                waitUntilDrawn();
+                waitUntil("the verdict counts in the callout",
+                        () -> window.tour().overlay().bodyText().contains("For this cell and sound:"));
+            }
+        }
+        for (String t : List.of("A Wehr cell", "The stimulus: spectrogram", "Repeats: membrane potential",
+                "The MedGauss baseline", "Gating verdicts and their scores", "Binned response", "An Asari cell")) {
+            assertTrue(titles.contains(t), t + " in " + titles);
+        }
+        assertTrue(sawBaseline, "the baseline stop shows raw traces with their baseline");
+        int firstAsari = cells.indexOf("asari");
+        assertTrue(firstAsari > titles.indexOf("Binned response"), "the Asari cell comes after the Wehr panels: " + cells);
+        assertTrue(cells.subList(0, firstAsari).stream().allMatch("wehr"::equals), cells.toString());
+        assertEquals(titles.indexOf("An Asari cell"), firstAsari);
+
+        robot.type(KeyCode.LEFT);
+        waitUntil("back one stop", () -> window.tour().indexProperty().get() == n - 2);
+        fx(() -> {
+            ((javafx.scene.control.Button) window.stage().getScene().lookup("#tour-next")).fire();
+            return null;
+        });
+        assertEquals(n - 1, (int) fx(() -> window.tour().indexProperty().get()), "Next button");
+        robot.type(KeyCode.ESCAPE);
+        waitUntil("closed", () -> !window.tour().isOpen());
+        assertFalse(fx(() -> window.tour().overlay().isVisible()));
+        assertEquals(before, fx(() -> window.model().selection()), "the user's selection is back");
+        assertFalse(fx(() -> window.plots().traces().rawProperty().get()), "the user's trace mode is back");
+    }
+}
