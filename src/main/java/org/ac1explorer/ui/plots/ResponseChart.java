@@ -34,8 +34,8 @@ public final class ResponseChart extends VBox {
     /** A model's prediction drawn over the mean (the linear STRF's), or empty. */
     private final io.fair_acc.dataset.spi.DoubleDataSet prediction = new io.fair_acc.dataset.spi.DoubleDataSet("prediction", 0);
     private final HBox predictionChip = TracesChart.chip(PREDICTION_COLOUR, "STRF prediction", "");
-    /** Colour of a model prediction: near-black, apart from the verdict palette. */
-    public static final String PREDICTION_COLOUR = "#222222";
+    /** Colour of a model prediction: the theme's ink (near-black, or near-white in the dark theme), apart from the verdict palette. */
+    public static final String PREDICTION_COLOUR = "-ac1-ink";
 
     public ResponseChart() {
         getStyleClass().add("plot-block");
