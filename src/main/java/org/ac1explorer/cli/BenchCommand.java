@@ -82,16 +82,24 @@ final class BenchCommand {
         Object run() throws Exception;
     }
 
-    /** Timings of one figure, in ns, sorted. */
-    private record Stats(long[] ns) {
+    /** Timings of one figure, in ns, sorted: wall-clock times and the process CPU times of the same runs. */
+    private record Stats(long[] ns, long[] cpu) {
+        Stats(long[] ns) {
+            this(ns, new long[0]);
+        }
+
         double p(double q) {
             int i = (int) Math.ceil(q * ns.length) - 1;
             return ns[Math.max(0, Math.min(ns.length - 1, i))];
         }
 
         double median() {
-            int n = ns.length;
-            return n % 2 == 1 ? ns[n / 2] : (ns[n / 2 - 1] + ns[n / 2]) / 2.0;
+            return median(ns);
+        }
+
+        static double median(long[] a) {
+            int n = a.length;
+            return n == 0 ? Double.NaN : n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2.0;
         }
     }
 
@@ -159,7 +167,7 @@ final class BenchCommand {
                 int cellsOut = one.db().length * one.db()[0].length;
                 row(String.format(Locale.ROOT, "log-spectrogram %.0f s at %.0f Hz, dt %s ms, %d bands",
                         stimSamples / c.wave.sampleRateHz(), c.wave.sampleRateHz(), fmt(p.dtMs()), one.db().length), spec, "ms");
-                out.printf(Locale.ROOT, "  %-46s %10.3g frames x bands / s (p50)%n", "spectrogram throughput",
+                out.printf(Locale.ROOT, "  %-52s %10.3g frames x bands / s (p50)%n", "spectrogram throughput",
                         cellsOut / (spec.median() / 1e9));
 
                 for (Optional<Case> oc : List.of(vm, spiking)) {
@@ -212,10 +220,18 @@ final class BenchCommand {
         long peak = 0;
         long oldPeak = 0;
         double cpu = 0;
+        java.util.concurrent.atomic.AtomicLong liveAfterGc = new java.util.concurrent.atomic.AtomicLong();
+        boolean[] timed = {false};
+        List<Runnable> unlisten = listenAfterGc(used -> {
+            if (timed[0]) {
+                liveAfterGc.accumulateAndGet(used, Math::max);
+            }
+        });
         try {
             for (int i = -warmup; i < runs; i++) {
                 System.gc();
                 heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+                timed[0] = i >= 0;
                 long cpu0 = processCpuNs();
                 long t0 = System.nanoTime();
                 AssembledDataset d = DatasetAssembler.assemble(archive, p, ProgressMonitor.NONE);
@@ -240,15 +256,67 @@ final class BenchCommand {
                 }
             }
         } finally {
+            timed[0] = false;
+            unlisten.forEach(Runnable::run);
             Files.deleteIfExists(target);
         }
         Arrays.sort(ns);
         row("full export, default parameters", new Stats(ns), "s");
-        out.printf(Locale.ROOT, "  %-46s %7.0f MB (sum of heap pool peaks; old gen %.0f MB), max heap %.0f MB%n",
+        out.printf(Locale.ROOT, "  %-52s %7.0f MB (sum of the heap pools' peaks; old gen %.0f MB), max heap %.0f MB%n",
                 "export peak heap", peak / 1e6, oldPeak / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+        out.printf(Locale.ROOT, "  %-52s %7.0f MB (largest heap in use right after a collection)%n",
+                "export peak live heap", liveAfterGc.get() / 1e6);
         if (cpu > 0) {
-            out.printf(Locale.ROOT, "  %-46s %7.1f s (process CPU, worst run)%n", "export CPU time", cpu);
+            out.printf(Locale.ROOT, "  %-52s %7.1f s (process CPU, worst run)%n", "export CPU time", cpu);
         }
+    }
+
+    /**
+     * Calls {@code sink} with the heap in use (bytes, all heap pools) after every garbage collection
+     * that is not a full System.gc; returns what removes the listeners.
+     */
+    private static List<Runnable> listenAfterGc(java.util.function.LongConsumer sink) {
+        List<Runnable> removers = new ArrayList<>();
+        for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof javax.management.NotificationEmitter emitter)) {
+                continue;
+            }
+            javax.management.NotificationListener l = (n, hb) -> {
+                if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                    return;
+                }
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                if ("System.gc()".equals(info.getGcCause())) {
+                    return;
+                }
+                long used = 0;
+                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (isHeapPool(e.getKey())) {
+                        used += e.getValue().getUsed();
+                    }
+                }
+                sink.accept(used);
+            };
+            emitter.addNotificationListener(l, null, null);
+            removers.add(() -> {
+                try {
+                    emitter.removeNotificationListener(l);
+                } catch (javax.management.ListenerNotFoundException e) {
+                    // already gone
+                }
+            });
+        }
+        return removers;
+    }
+
+    private static boolean isHeapPool(String name) {
+        for (MemoryPoolMXBean m : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (m.getName().equals(name)) {
+                return m.getType() == MemoryType.HEAP;
+            }
+        }
+        return false;
     }
 
     private static long processCpuNs() {
@@ -260,14 +328,18 @@ final class BenchCommand {
 
     private Stats time(int warmup, int runs, Body body) throws UsageException {
         long[] ns = new long[runs];
+        long[] cpu = new long[runs];
         try {
             for (int i = -warmup; i < runs; i++) {
+                long c0 = processCpuNs();
                 long t0 = System.nanoTime();
                 Object r = body.run();
                 long t = System.nanoTime() - t0;
+                long c = processCpuNs() - c0;
                 sink += System.identityHashCode(r);
                 if (i >= 0) {
                     ns[i] = t;
+                    cpu[i] = c;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -276,13 +348,15 @@ final class BenchCommand {
             throw new IllegalStateException(e.getMessage(), e);
         }
         Arrays.sort(ns);
-        return new Stats(ns);
+        Arrays.sort(cpu);
+        return new Stats(ns, cpu);
     }
 
     private void row(String label, Stats s, String unit) {
         double div = unit.equals("s") ? 1e9 : 1e6;
-        out.printf(Locale.ROOT, "  %-46s %9.3f %s p50  %9.3f %s p95  (%d runs)%n", label, s.median() / div, unit,
-                s.p(0.95) / div, unit, s.ns().length);
+        String cpu = s.cpu().length == 0 ? "" : String.format(Locale.ROOT, "  cpu %9.3f %s p50", Stats.median(s.cpu()) / div, unit);
+        out.printf(Locale.ROOT, "  %-52s %9.3f %s p50  %9.3f %s p95%s  (%d runs)%n", label, s.median() / div, unit,
+                s.p(0.95) / div, unit, cpu, s.ns().length);
     }
 
     private void machine(Path data) {

@@ -95,40 +95,25 @@ public final class RunningMedian {
         for (int i = 1; i < n; i++) {
             long leave = ext[i - 1];
             long enter = ext[i - 1 + k];
-            if (leave != enter) {
-                int p = indexOf(w, leave);
-                if (enter > leave) {
-                    while (p + 1 < k && w[p + 1] < enter) {
-                        w[p] = w[p + 1];
-                        p++;
-                    }
-                } else {
-                    while (p > 0 && w[p - 1] > enter) {
-                        w[p] = w[p - 1];
-                        p--;
-                    }
-                }
-                w[p] = enter;
+            // branch-free counts: where the leaving key sits, where the entering one goes
+            int p = 0;
+            int e = 0;
+            for (int j = 0; j < k; j++) {
+                long v = w[j];
+                p += v < leave ? 1 : 0;
+                e += v < enter ? 1 : 0;
+            }
+            if (e > p) {
+                System.arraycopy(w, p + 1, w, p, e - 1 - p);
+                w[e - 1] = enter;
+            } else {
+                System.arraycopy(w, e, w, e + 1, p - e);
+                w[e] = enter;
             }
             out[i] = SortKey.value(w[q]);
         }
         assert before == q;
         return out;
-    }
-
-    /** Index of {@code key} in the sorted {@code w} (present): binary search. */
-    private static int indexOf(long[] w, long key) {
-        int lo = 0;
-        int hi = w.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (w[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Keys of the reflected extension {@code [-size/2, n + size - 1 - size/2)}. */
