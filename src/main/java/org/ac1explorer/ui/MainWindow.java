@@ -230,9 +230,12 @@ public final class MainWindow {
             close();
             stage.close();
         });
+        MenuItem exportWave = item("Export with waveforms (96 kHz)…", null,
+                () -> exporter.chooseAndExport(org.ac1explorer.dataset.WaveformMode.defaults()));
+        exportWave.disableProperty().bind(export.disableProperty());
         MenuItem download = item("Download CRCNS-AC1…", null, () -> downloader.askAndDownload(null, null));
         download.disableProperty().bind(status.busyProperty());
-        Menu file = new Menu("File", null, open, demo, download, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, open, demo, download, new SeparatorMenuItem(), export, exportWave, new SeparatorMenuItem(), quit);
 
         MenuItem fit = item("Fit all plots    F", null, plots::fitAll);
         ToggleGroup mode = new ToggleGroup();

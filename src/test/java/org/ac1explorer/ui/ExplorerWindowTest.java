@@ -417,6 +417,20 @@ class ExplorerWindowTest {
     }
 
     @Test
+    void waveformExportWritesGridLockedWaveformRows() throws Exception {
+        openDemo();
+        Path out = tmp.resolve("wave.mat");
+        var task = fx(() -> window.exporter().export(out, org.ac1explorer.dataset.WaveformMode.defaults()));
+        waitUntil("waveform export done", 120, task::isDone);
+        assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, fx(task::getState));
+        try (var mat = us.hebi.matlab.mat.format.Mat5.readFromFile(out.toFile())) {
+            var first = mat.getCell("stims").getMatrix(0);
+            assertEquals(1, first.getNumRows());
+            assertEquals(0, first.getNumCols() % 480, "T x hop samples, hop = 96000 Hz x 5 ms");
+        }
+    }
+
+    @Test
     void exportWritesTheMatFileAndNeverIntoTheDataFolder() throws Exception {
         openDemo();
         Path out = tmp.resolve("export.mat");

@@ -11,6 +11,7 @@ import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.MatExport;
 import org.ac1explorer.dataset.Params;
+import org.ac1explorer.dataset.WaveformMode;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Formats;
@@ -43,8 +44,21 @@ public final class ExportController {
         this.job = new Superseding(work);
     }
 
-    /** Asks where to write, then exports. */
+    /** Asks where to write, then exports the spectrogram-mode file. */
     public void chooseAndExport() {
+        chooseAndExport(null);
+    }
+
+    /**
+     * Asks where to write, then exports; with {@code waveform} the stimuli are written as waveforms
+     * resampled to its rate (the reference loader's waveform mode) instead of spectrograms.
+     */
+    public void chooseAndExport(WaveformMode waveform) {
+        if (waveform != null && !waveform.errors(model.params().dtMs()).isEmpty()) {
+            Dialogs.error(owner.get(), "Waveform export needs another time bin",
+                    waveform.errors(model.params().dtMs()).get(0).message());
+            return;
+        }
         LoadedDataset d = model.dataset();
         if (d == null) {
             return;
@@ -53,7 +67,7 @@ public final class ExportController {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export the dataset as a MAT file");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MATLAB v5 file (*.mat)", "*.mat"));
-        fc.setInitialFileName(defaultName(model.params()));
+        fc.setInitialFileName(defaultName(model.params()).replace(".mat", waveform == null ? ".mat" : "_waveform.mat"));
         Path dir = settings.get("lastExportDir").map(Path::of).filter(Files::isDirectory)
                 .filter(p -> !inside(p, data)).orElse(Path.of(System.getProperty("user.home")));
         if (!inside(dir, data)) {
@@ -83,7 +97,7 @@ public final class ExportController {
             if (target.getParent() != null) {
                 settings.put("lastExportDir", target.getParent().toString());
             }
-            export(target);
+            export(target, waveform);
             return;
         }
     }
@@ -99,13 +113,18 @@ public final class ExportController {
 
     /** Exports to {@code target} (already confirmed) in the background. */
     public Tasks.BackgroundTask<AssembledDataset> export(Path target) {
+        return export(target, null);
+    }
+
+    /** Exports to {@code target} (already confirmed) in the background, in waveform mode when {@code waveform} is set. */
+    public Tasks.BackgroundTask<AssembledDataset> export(Path target, WaveformMode waveform) {
         LoadedDataset d = model.dataset();
         Params p = model.params();
         if (inside(target, d.folder().toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("refusing to write into the data folder: " + target);
         }
         Tasks.BackgroundTask<AssembledDataset> t = job.run(Tasks.create(ctx -> {
-                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx));
+                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, waveform, ctx));
                     ctx.checkCancelled();
                     ctx.progress(0, 1, "Writing " + target.getFileName());
                     MatExport.write(a, target, true);
