@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 
 /**
  * Linear spectro-temporal receptive field of one cell by ridge regression: the cell's binned
@@ -519,31 +520,14 @@ public final class RidgeStrf {
         return pearson(a, b);
     }
 
-    /** Pearson correlation; NaN when either series is constant or shorter than 2. */
+    /** Pearson correlation (Commons Math) over the common length; NaN when either series is constant or shorter than 2. */
     static double pearson(double[] a, double[] b) {
         int n = Math.min(a.length, b.length);
         if (n < 2) {
             return Double.NaN;
         }
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < n; i++) {
-            ma += a[i];
-            mb += b[i];
-        }
-        ma /= n;
-        mb /= n;
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < n; i++) {
-            double da = a[i] - ma;
-            double db = b[i] - mb;
-            sab += da * db;
-            saa += da * da;
-            sbb += db * db;
-        }
-        return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : Double.NaN;
+        double r = new PearsonsCorrelation().correlation(Arrays.copyOf(a, n), Arrays.copyOf(b, n));
+        return Double.isFinite(r) ? r : Double.NaN;
     }
 
     /** Index of the largest r (NaN never wins; on an exact tie the larger λ, the smoother STRF). */
