@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
 public final class RunningMedian {
 
     /** Largest window handled by the sorted-array algorithm. */
-    static final int SMALL_MAX = 16;
+    static final int SMALL_MAX = 8;
 
     private RunningMedian() {
     }
