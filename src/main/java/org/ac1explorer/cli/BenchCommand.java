@@ -42,13 +42,15 @@ import org.ac1explorer.dsp.RepeatVerdict;
  */
 final class BenchCommand {
     static final String HELP = """
-            usage: ac1-explorer bench [--data DIR | --work DIR] [--runs N] [--warmup N]
+            usage: ac1-explorer bench [--data DIR | --work DIR] [--runs N] [--warmup N] [--no-export]
 
             Times, in this process: opening the archive (index built), a full export at the
             default parameters (and its peak heap), re-gating one cell x stimulus after a threshold
             change, re-computing its spectrogram and responses after a dt change, spectrogram
             throughput, and the detrend / detrend-and-gate kernels on 10 s traces at 10 kHz.
-            Medians (p50) and 95th percentiles over the timed runs, after warm-up runs.
+            Medians (p50) and 95th percentiles of wall-clock time over the timed runs, after
+            warm-up runs, and the process CPU time per run (all threads: on a machine shared with
+            other work it shows what the wall-clock time would be with the cores to itself).
 
               --data DIR    a CRCNS-AC1 folder to time (default: the full-scale synthetic demo)
               --work DIR    where the full-scale demo is generated, or reused when already complete
@@ -56,7 +58,8 @@ final class BenchCommand {
                             there too and are deleted
               --runs N      timed runs of the open and export figures (default 3); the per-stimulus
                             figures run 20·N times
-              --warmup N    untimed runs before them (default 1); 10·N for the per-stimulus figures
+              --warmup N    untimed runs before them (default 1); 20·N for the per-stimulus figures
+              --no-export   skip the full-export figure (the longest)
 
             Give the JVM the heap you want measured, e.g. java -Xmx2g -jar ac1-explorer.jar bench.
             """;
@@ -82,10 +85,10 @@ final class BenchCommand {
         Object run() throws Exception;
     }
 
-    /** Timings of one figure, in ns, sorted: wall-clock times and the process CPU times of the same runs. */
-    private record Stats(long[] ns, long[] cpu) {
+    /** Timings of one figure, in ns, sorted, and the process CPU time per run (mean over them, ns; NaN if unknown). */
+    private record Stats(long[] ns, double cpuPerRun) {
         Stats(long[] ns) {
-            this(ns, new long[0]);
+            this(ns, Double.NaN);
         }
 
         double p(double q) {
@@ -108,7 +111,7 @@ final class BenchCommand {
             out.print(HELP);
             return 0;
         }
-        CliOptions o = CliOptions.parse("bench", args, Set.of("data", "work", "runs", "warmup"), Set.of());
+        CliOptions o = CliOptions.parse("bench", args, Set.of("data", "work", "runs", "warmup"), Set.of("no-export"));
         if (o.has("data") && o.has("work")) {
             throw new UsageException("bench takes --data or --work, not both");
         }
@@ -137,7 +140,7 @@ final class BenchCommand {
         try (Ac1Archive archive = Ac1Archive.open(data, none)) {
             Params p = Params.defaults();
             int micro = 20 * runs;
-            int microWarm = 10 * warmup;
+            int microWarm = 20 * warmup;
             Optional<Case> vm = Case.find(archive, false);
             Optional<Case> spiking = Case.find(archive, true);
             Optional<Case> any = vm.isPresent() ? vm : spiking;
@@ -179,7 +182,9 @@ final class BenchCommand {
                     interactions(k, p, microWarm, micro);
                 }
             }
-            export(archive, p, exportDir, warmup, runs);
+            if (!o.has("no-export")) {
+                export(archive, p, exportDir, warmup, runs);
+            }
         }
         out.println("sink " + (sink & 0xff));
         return 0;
@@ -328,18 +333,18 @@ final class BenchCommand {
 
     private Stats time(int warmup, int runs, Body body) throws UsageException {
         long[] ns = new long[runs];
-        long[] cpu = new long[runs];
+        long cpu0 = 0;
         try {
             for (int i = -warmup; i < runs; i++) {
-                long c0 = processCpuNs();
+                if (i == 0) {
+                    cpu0 = processCpuNs();      // the clock is coarse: total over the timed runs
+                }
                 long t0 = System.nanoTime();
                 Object r = body.run();
                 long t = System.nanoTime() - t0;
-                long c = processCpuNs() - c0;
                 sink += System.identityHashCode(r);
                 if (i >= 0) {
                     ns[i] = t;
-                    cpu[i] = c;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -347,14 +352,14 @@ final class BenchCommand {
         } catch (Exception e) {
             throw new IllegalStateException(e.getMessage(), e);
         }
+        double cpu = (processCpuNs() - cpu0) / (double) runs;
         Arrays.sort(ns);
-        Arrays.sort(cpu);
-        return new Stats(ns, cpu);
+        return new Stats(ns, cpu0 > 0 ? cpu : Double.NaN);
     }
 
     private void row(String label, Stats s, String unit) {
         double div = unit.equals("s") ? 1e9 : 1e6;
-        String cpu = s.cpu().length == 0 ? "" : String.format(Locale.ROOT, "  cpu %9.3f %s p50", Stats.median(s.cpu()) / div, unit);
+        String cpu = Double.isNaN(s.cpuPerRun()) ? "" : String.format(Locale.ROOT, "  cpu %8.3f %s/run", s.cpuPerRun() / div, unit);
         out.printf(Locale.ROOT, "  %-52s %9.3f %s p50  %9.3f %s p95%s  (%d runs)%n", label, s.median() / div, unit,
                 s.p(0.95) / div, unit, cpu, s.ns().length);
     }

@@ -101,46 +101,52 @@ public final class RepeatGating {
         if (r < 3) {
             return out;
         }
-        int len = Integer.MAX_VALUE;
+        int shortest = Integer.MAX_VALUE;
         for (double[] d : repeats) {
-            len = Math.min(len, d.length);
+            shortest = Math.min(shortest, d.length);
         }
-        if (len == 0) {
+        if (shortest == 0) {
             return out;
         }
+        int len = shortest;
         double[][] rows = new double[r][];
         for (int i = 0; i < r; i++) {
             rows[i] = repeats.get(i);
         }
-        double[][] refs = leaveOneOutMedians(rows, len);
-        for (int i = 0; i < r; i++) {
-            out[i] = pearson(rows[i], refs[i], len);
-        }
+        double[][] refs = new double[r][len];
+        // column chunks, then rows, in parallel: each value is computed alone, so the split changes nothing
+        int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), len / LOO_CHUNK));
+        IntStream.range(0, chunks).parallel().forEach(ch ->
+                leaveOneOutMedians(rows, refs, (int) ((long) ch * len / chunks), (int) ((long) (ch + 1) * len / chunks)));
+        IntStream.range(0, r).parallel().forEach(i -> out[i] = pearson(rows[i], refs[i], len));
         return out;
     }
+
+    /** Fewest columns per parallel chunk of the leave-one-out medians. */
+    private static final int LOO_CHUNK = 16_384;
 
     /** Columns handled together by {@link #leaveOneOutMedians}: independent work for the processor to overlap. */
     private static final int COLUMN_BLOCK = 128;
 
     /**
-     * refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN).
+     * refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN), for
+     * the columns {@code [from, to)}.
      * Each column is sorted once (a branch-free insertion network on order keys, run over a block
      * of columns at a time so that the columns' independent comparisons overlap); leaving out one
      * copy of x[i][c] then shifts the middle ranks by one exactly when x[i][c] is at or below
      * them, which picks each row's reference from the three middle values.
      */
-    private static double[][] leaveOneOutMedians(double[][] rows, int len) {
+    private static void leaveOneOutMedians(double[][] rows, double[][] refs, int from, int to) {
         int r = rows.length;
         int m = r - 1;                  // values left after leaving one out
         int h = m / 2;
         long nanKey = SortKey.of(Double.NaN);
-        double[][] refs = new double[r][len];
         long[][] s = new long[r][COLUMN_BLOCK];
         long[][] own = new long[r][COLUMN_BLOCK];
         long[] v = new long[COLUMN_BLOCK];
         int[] nan = new int[COLUMN_BLOCK];
-        for (int c0 = 0; c0 < len; c0 += COLUMN_BLOCK) {
-            int bl = Math.min(COLUMN_BLOCK, len - c0);
+        for (int c0 = from; c0 < to; c0 += COLUMN_BLOCK) {
+            int bl = Math.min(COLUMN_BLOCK, to - c0);
             for (int i = 0; i < r; i++) {
                 double[] row = rows[i];
                 long[] o = own[i];
@@ -186,7 +192,6 @@ public final class RepeatGating {
                 }
             }
         }
-        return refs;
     }
 
     private static double pearson(double[] x, double[] y, int len) {

@@ -1,5 +1,7 @@
 package org.ac1explorer.dsp;
 
+import java.util.stream.IntStream;
+
 /**
  * Running median as {@code scipy.ndimage.median_filter(x, size, mode='reflect')}: output i is
  * the element of rank {@code size/2} (0-based; the upper median for even sizes, no averaging)
@@ -24,7 +26,7 @@ package org.ac1explorer.dsp;
 public final class RunningMedian {
 
     /** Largest window handled by the sorted-array algorithm. */
-    static final int SMALL_MAX = 16;
+    static final int SMALL_MAX = 8;
 
     private RunningMedian() {
     }
@@ -326,18 +328,31 @@ public final class RunningMedian {
     static int[] medianRanks(int[] rank, int distinct, int k) {
         int n = rank.length;
         int before = k / 2;
-        int q = k / 2;
-        int words = (distinct + 63) >>> 6;
-        int[] count = new int[distinct];
-        long[] bits = new long[words];
-        long[] summary = new long[(words + 63) >>> 6];
         int extLen = n + k - 1;
         int[] ext = new int[extLen];
         for (int j = 0; j < extLen; j++) {
             int src = j - before;
             ext[j] = rank[src >= 0 && src < n ? src : Reflection.index(src, n)];
         }
-        for (int j = 0; j < k; j++) {
+        int[] out = new int[n];
+        int runs = runsFor(n);
+        if (runs == 1) {
+            medianRanks(ext, distinct, k, 0, n, out);
+        } else {
+            IntStream.range(0, runs).parallel().forEach(r ->
+                    medianRanks(ext, distinct, k, (int) ((long) r * n / runs), (int) ((long) (r + 1) * n / runs), out));
+        }
+        return out;
+    }
+
+    /** Outputs {@code [from, to)} of {@link #medianRanks(int[], int, int)}; windows start at extended position i. */
+    private static void medianRanks(int[] ext, int distinct, int k, int from, int to, int[] out) {
+        int q = k / 2;
+        int words = (distinct + 63) >>> 6;
+        int[] count = new int[distinct];
+        long[] bits = new long[words];
+        long[] summary = new long[(words + 63) >>> 6];
+        for (int j = from; j < from + k; j++) {
             int r = ext[j];
             if (count[r]++ == 0) {
                 int w = r >>> 6;
@@ -351,9 +366,8 @@ public final class RunningMedian {
             below += count[m];
             m = next(bits, summary, m + 1);
         }
-        int[] out = new int[n];
-        out[0] = m;
-        for (int i = 1; i < n; i++) {
+        out[from] = m;
+        for (int i = from + 1; i < to; i++) {
             int leave = ext[i - 1];
             int enter = ext[i - 1 + k];
             if (leave != enter) {
@@ -382,7 +396,6 @@ public final class RunningMedian {
             }
             out[i] = m;
         }
-        return out;
     }
 
     /**
@@ -404,6 +417,21 @@ public final class RunningMedian {
         if (bin == null) {
             return null;
         }
+        long[] out = new long[n];
+        int runs = runsFor(n);
+        boolean ok;
+        if (runs == 1) {
+            ok = binnedRun(x, bin, k, bins, 0, n, out);
+        } else {
+            ok = IntStream.range(0, runs).parallel().mapToObj(r -> binnedRun(x, bin, k, bins,
+                    (int) ((long) r * n / runs), (int) ((long) (r + 1) * n / runs), out)).reduce(true, Boolean::logicalAnd);
+        }
+        return ok ? out : null;
+    }
+
+    /** Outputs {@code [from, to)} of {@link #binnedKeys}; false when a bin got crowded. */
+    private static boolean binnedRun(double[] x, int[] bin, int k, int bins, int from, int to, long[] out) {
+        int n = x.length;
         int before = k / 2;
         int q = k / 2;
         int words = (bins + 63) >>> 6;
@@ -418,13 +446,13 @@ public final class RunningMedian {
         int[] next = new int[k];
         int[] prev = new int[k];
         for (int j = 0; j < k; j++) {
-            int src = j - before;
+            int src = from + j - before;
             src = src >= 0 && src < n ? src : Reflection.index(src, n);
             int b = bin[src];
             nodeKey[j] = SortKey.of(x[src]);
             nodeBin[j] = b;
             if (++count[b] > CROWDED) {
-                return null;
+                return false;
             }
             link(j, b, head, next, prev, nodeKey);
             if (count[b] == 1) {
@@ -439,10 +467,9 @@ public final class RunningMedian {
             below += count[m];
             m = next(bits, summary, m + 1);
         }
-        long[] out = new long[n];
-        out[0] = nodeKey[nth(head[m], q - below, next)];
-        int t = 0;                              // (i - 1) % k
-        for (int i = 1; i < n; i++) {
+        out[from] = nodeKey[nth(head[m], q - below, next)];
+        int t = 0;                              // (i - 1 - from) % k
+        for (int i = from + 1; i < to; i++) {
             int enterSrc = i - 1 + k - before;
             enterSrc = enterSrc < n ? enterSrc : Reflection.index(enterSrc, n);
             int leave = nodeBin[t];
@@ -474,7 +501,7 @@ public final class RunningMedian {
                     summary[w >>> 6] |= 1L << w;
                     bits[w] |= 1L << enter;
                 } else if (count[enter] > CROWDED) {
-                    return null;
+                    return false;
                 }
                 below += (enter < m ? 1 : 0) - (leave < m ? 1 : 0);
                 if (below > q) {
@@ -489,7 +516,7 @@ public final class RunningMedian {
             out[i] = nodeKey[c == 1 ? head[m] : nth(head[m], q - below, next)];
             t = t + 1 == k ? 0 : t + 1;
         }
-        return out;
+        return true;
     }
 
     /** Octaves of magnitude kept apart below the largest |x - mean|; smaller ones share the bins next to zero. */
@@ -529,6 +556,20 @@ public final class RunningMedian {
             bin[i] = (int) (((long) bin[i] - min) >>> shift);
         }
         return bin;
+    }
+
+    /** Traces at least this long are cut into runs of windows computed in parallel (each run starts its own window). */
+    private static final int PARALLEL_MIN = 65_536;
+
+    /** Tests set this to force a number of runs (0: by trace length and processors). */
+    static volatile int forcedRuns;
+
+    private static int runsFor(int n) {
+        int forced = forcedRuns;
+        if (forced > 0) {
+            return Math.max(1, Math.min(forced, n));
+        }
+        return n < PARALLEL_MIN ? 1 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL_MIN / 2)));
     }
 
     /** A bin holding more window samples than this sends the trace to the sorting path. */

@@ -171,6 +171,32 @@ class RunningMedianTest {
         assertArrayEquals(slidingSortedWindow(x, 200), RunningMedian.filter(x, 200, RunningMedian.Path.BINNED));
     }
 
+    @Test
+    void splittingIntoParallelRunsDoesNotChangeTheResult() {
+        Random rnd = new Random(31);
+        double[] quantised = new double[30_001];
+        double[] continuous = new double[30_001];
+        double v = 0;
+        for (int i = 0; i < quantised.length; i++) {
+            v += rnd.nextGaussian();
+            quantised[i] = Math.rint(v + 3 * rnd.nextGaussian()) * 0.0123;
+            continuous[i] = Math.sin(i / 500.0) + rnd.nextGaussian() * 0.1;
+        }
+        try {
+            for (int runs : new int[] {2, 3, 7}) {
+                RunningMedian.forcedRuns = runs;
+                for (int k : new int[] {17, 50, 1000}) {
+                    assertArrayEquals(slidingSortedWindow(quantised, k), RunningMedian.filter(quantised, k), "quantised runs=" + runs + " k=" + k);
+                    assertArrayEquals(slidingSortedWindow(continuous, k), RunningMedian.filter(continuous, k), "binned runs=" + runs + " k=" + k);
+                    assertArrayEquals(slidingSortedWindow(continuous, k), RunningMedian.filter(continuous, k, RunningMedian.Path.SORTED_RANKS),
+                            "ranks runs=" + runs + " k=" + k);
+                }
+            }
+        } finally {
+            RunningMedian.forcedRuns = 0;
+        }
+    }
+
     /** O(n·k log k): every window sorted by {@link Double#compare}, the element of rank k/2. */
     static double[] bruteForce(double[] x, int k) {
         int n = x.length;
