@@ -12,38 +12,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
-import org.ac1explorer.archive.ProgressMonitor;
-import org.ac1explorer.dataset.DemoDataset;
-import org.ac1explorer.dataset.DemoScale;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.RepeatVerdict;
 import org.ac1explorer.ui.analysis.SelectionAnalyzer;
 import org.ac1explorer.ui.common.BackgroundWork;
-import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.common.TaskContext;
 import org.ac1explorer.ui.knobs.Knob;
 import org.ac1explorer.ui.model.Selection;
 import org.ac1explorer.ui.model.SelectionData;
 import org.ac1explorer.ui.open.OpenController;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -52,104 +39,14 @@ import org.testfx.util.WaitForAsyncUtils;
  * re-decides verdicts when a gating knob moves, recomputes the spectrogram when dt changes,
  * navigates by keyboard, cancels loading and exports.
  */
-@ExtendWith(ApplicationExtension.class)
-class ExplorerWindowTest {
-    @TempDir
-    static Path shared;
-    static Path demo;
-
-    @TempDir
-    Path tmp;
-
-    private MainWindow window;
-    private Stage stage;
-    private final List<String> dialogs = new ArrayList<>();
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        demo = shared.resolve("demo");
-        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
-        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
-    }
+class ExplorerWindowTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, smallWindow(), demo, BackgroundWork.create());
-        window.show();
-    }
-
-    @BeforeEach
-    void recordDialogs() {
-        Dialogs.setHandler(new Dialogs.Handler() {
-            @Override
-            public void error(Window owner, String title, String message) {
-                dialogs.add(title + ": " + message);
-            }
-
-            @Override
-            public boolean confirm(Window owner, String title, String message, String okLabel) {
-                dialogs.add("confirm " + title);
-                return true;
-            }
-        });
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            window.close();
-            stage.close();
-            return null;
-        });
-        Dialogs.setHandler(null);
+        showWindow(stage);
     }
 
     // --- helpers ---
-
-    /** Settings for a window that fits Monocle's 1280 x 800 headless screen (larger ones overflow its buffer). */
-    static Settings smallWindow() {
-        Settings s = Settings.inMemory();
-        s.put("window.width", "1240");
-        s.put("window.height", "780");
-        return s;
-    }
-
-    static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static void waitUntil(String what, BooleanSupplier onFx) {
-        waitUntil(what, 30, onFx);
-    }
-
-    static void waitUntil(String what, int seconds, BooleanSupplier onFx) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(onFx::getAsBoolean));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what);
-        }
-    }
-
-    /** Opens the shared demo and waits until the first selection is drawn. */
-    private void openDemo() {
-        fx(() -> window.opener().openDemo());
-        waitUntilDrawn();
-    }
-
-    /** Waits until the plots show the model's current selection at the current parameters. */
-    private void waitUntilDrawn() {
-        waitUntil("the selection is drawn", () -> {
-            SelectionData d = window.model().selectionData();
-            return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
-                    && d.params().equals(window.model().params()) && window.plots().shown() == d
-                    && window.plots().traces().current() != null;
-        });
-    }
 
     private void select(Selection s) {
         fx(() -> {

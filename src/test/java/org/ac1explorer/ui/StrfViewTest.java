@@ -1,73 +1,30 @@
 package org.ac1explorer.ui;
 
-import static org.ac1explorer.ui.ExplorerWindowTest.fx;
-import static org.ac1explorer.ui.ExplorerWindowTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
 import org.ac1explorer.analysis.StrfResult;
 import org.ac1explorer.archive.CellRecord;
-import org.ac1explorer.dataset.DemoDataset;
-import org.ac1explorer.dataset.DemoScale;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.browser.CellsTable;
-import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.model.Selection;
-import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.strf.StrfController;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
  * The model view (linear STRF of the selected cell, its prediction over the binned response), the
  * sortable cells table with CC_max, and the published-subset filter, headless on the demo dataset.
  */
-@ExtendWith(ApplicationExtension.class)
-class StrfViewTest {
-    @TempDir
-    static Path shared;
-    static Path demo;
-
-    private MainWindow window;
-    private Stage stage;
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        demo = shared.resolve("demo");
-        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
-        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
-    }
+class StrfViewTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, ExplorerWindowTest.smallWindow(), demo, BackgroundWork.create());
-        window.show();
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            window.close();
-            stage.close();
-            return null;
-        });
-    }
-
-    private void openDemo() {
-        fx(() -> window.opener().openDemo());
-        waitUntil("a selection", () -> window.model().selection() != null);
+        showWindow(stage);
     }
 
     private StrfController.Fit waitForFit() {

@@ -1,7 +1,5 @@
 package org.ac1explorer.ui;
 
-import static org.ac1explorer.ui.ExplorerWindowTest.fx;
-import static org.ac1explorer.ui.ExplorerWindowTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,31 +16,18 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.shape.Line;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.ac1explorer.archive.Waveform;
-import org.ac1explorer.dataset.DemoDataset;
-import org.ac1explorer.dataset.DemoScale;
-import org.ac1explorer.ui.common.BackgroundWork;
-import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.figures.ChartFigure;
 import org.ac1explorer.ui.figures.Figure;
 import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.figures.FigureRaster;
-import org.ac1explorer.ui.model.SelectionData;
-import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.model.Selection;
 import org.ac1explorer.ui.playback.FakeAudioSink;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.PlaybackController.State;
 import org.ac1explorer.ui.playback.PlaybackSignal;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -50,70 +35,11 @@ import org.testfx.framework.junit5.Start;
  * plots, time expansion, Space, click to seek), presentation mode and dark theme, the guided
  * tour and figure export.
  */
-@ExtendWith(ApplicationExtension.class)
-class TeachingFeaturesTest {
-    @TempDir
-    static Path shared;
-    static Path demo;
-
-    @TempDir
-    Path tmp;
-
-    private MainWindow window;
-    private Stage stage;
-    private final List<String> dialogs = new ArrayList<>();
-
-    @BeforeAll
-    static void writeDemo() throws Exception {
-        demo = shared.resolve("demo");
-        DemoDataset.write(demo, 1, DemoScale.SMALL, (d, t) -> { });
-        Files.writeString(demo.resolve(OpenController.COMPLETE_MARKER), "test\n");
-    }
+class TeachingFeaturesTest extends DemoWindowTest {
 
     @Start
     void start(Stage stage) {
-        this.stage = stage;
-        window = new MainWindow(stage, ExplorerWindowTest.smallWindow(), demo, BackgroundWork.create());
-        window.show();
-    }
-
-    @BeforeEach
-    void recordDialogs() {
-        Dialogs.setHandler(new Dialogs.Handler() {
-            @Override
-            public void error(Window owner, String title, String message) {
-                dialogs.add(title + ": " + message);
-            }
-
-            @Override
-            public boolean confirm(Window owner, String title, String message, String okLabel) {
-                return true;
-            }
-        });
-    }
-
-    @AfterEach
-    void closeWindow() {
-        fx(() -> {
-            window.close();
-            stage.close();
-            return null;
-        });
-        Dialogs.setHandler(null);
-    }
-
-    private void openDemo() {
-        fx(() -> window.opener().openDemo());
-        waitUntilDrawn();
-    }
-
-    private void waitUntilDrawn() {
-        waitUntil("the selection is drawn", () -> {
-            SelectionData d = window.model().selectionData();
-            return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
-                    && d.params().equals(window.model().params()) && window.plots().shown() == d
-                    && window.plots().traces().current() != null;
-        });
+        showWindow(stage);
     }
 
     private List<XYChart> charts() {
