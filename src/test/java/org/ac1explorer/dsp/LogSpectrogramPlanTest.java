@@ -72,6 +72,36 @@ class LogSpectrogramPlanTest {
     }
 
     @Test
+    void bandsNearAndBeyondNyquistStayWithinMilliDbOfTheDirectSum() {
+        // the mirror of the window-null case above: a huge component at sf/2 leaks to about
+        // -75 dB into the band 130.05 Hz below it, where the first form would lose digits as the
+        // plain recurrence does near 0; bands beyond sf/2 (aliased) and on both sides of the
+        // NEAR_NYQUIST_RAD margin are included
+        double sf = 97656.0;
+        LogSpectrogramPlan plan = LogSpectrogramPlan.of(sf, 10.0, 20.0, sf / 2 - 130.05367068066718, 54000.0, 96);
+        Random rnd = new Random(6);
+        double[] x = new double[6000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = ((i & 1) == 0 ? 1000.0 : -1000.0) + 1e-9 * rnd.nextGaussian();
+        }
+        LogSpectrogram s = plan.compute(x);
+        double[][] direct = directSum(x, sf, s.hop(), s.window(), s.centresHz(), s.frames());
+        double worst = 0;
+        int nearPi = 0;
+        for (int b = 0; b < s.bands(); b++) {
+            double fromPi = Math.abs(Math.PI - 2.0 * Math.PI * s.centresHz()[b] / sf);
+            nearPi += fromPi < LogSpectrogramPlan.NEAR_NYQUIST_RAD ? 1 : 0;
+            for (int t = 0; t < s.frames(); t++) {
+                if (direct[b][t] > FLOOR_DB) {
+                    worst = Math.max(worst, Math.abs(direct[b][t] - s.db()[b][t]));
+                }
+            }
+        }
+        assertTrue(nearPi > 0 && nearPi < s.bands(), nearPi + " of " + s.bands() + " bands near pi");
+        assertTrue(worst < 1e-4, "max |Goertzel - direct| = " + worst + " dB");
+    }
+
+    @Test
     void silenceGivesTheMinus240DbFloorAndEmptyWaveformNoFrames() {
         LogSpectrogramPlan plan = LogSpectrogramPlan.of(10000, 5, 10, 100, 4000, 6);
         LogSpectrogram s = plan.compute(new double[1000]);
