@@ -112,28 +112,13 @@ final class AsariReader {
             }
             for (int j = 0; j < trigs.size(); j++) {
                 MatStruct trig = trigs.get(j);
-                if (trig == null || !trig.has("type") || !trig.has("param")) {
-                    continue;
-                }
                 String where = part.describe(path) + " trigger " + (j + 1);
-                Optional<String> type = trig.text("type");
-                if (type.isEmpty()) {
-                    problems.error(where, "type is empty or not text; trigger skipped");
+                Optional<NaturalTrigger> natural = NaturalTrigger.of(trig, NATURAL_TYPES, where, "", "trigger", problems);
+                if (natural.isEmpty()) {
                     continue;
                 }
-                if (!NATURAL_TYPES.contains(TrialText.normaliseType(type.get()))) {
-                    continue;
-                }
-                Optional<MatStruct> tparam = trig.struct("param");
-                if (tparam.isEmpty() || !tparam.get().has("description") || !tparam.get().has("duration")) {
-                    continue;
-                }
-                Optional<String> descr = tparam.get().text("description");
-                if (descr.isEmpty()) {
-                    problems.error(where, "param.description is empty; trigger skipped");
-                    continue;
-                }
-                Matcher m = SEQUENCE.matcher(descr.get());
+                String description = natural.get().description();
+                Matcher m = SEQUENCE.matcher(description);
                 if (!m.find()) {
                     continue;
                 }
@@ -149,11 +134,11 @@ final class AsariReader {
                     }
                 }
                 if (missing) {
-                    problems.warning(where, "\"" + descr.get() + "\" refers to a segment index missing from "
+                    problems.warning(where, "\"" + description + "\" refers to a segment index missing from "
                             + "param.stimulus; trigger skipped");
                     continue;
                 }
-                OptionalDouble dur = tparam.get().number("duration");
+                OptionalDouble dur = natural.get().param().number("duration");
                 OptionalDouble time = trig.number("time");
                 if (dur.isEmpty() || !Double.isFinite(dur.getAsDouble())
                         || time.isEmpty() || !Double.isFinite(time.getAsDouble())) {
@@ -163,7 +148,7 @@ final class AsariReader {
                 List<String> files = segs.stream().map(fileMap::get).toList();
                 groups.computeIfAbsent(files, k -> new ArrayList<>()).add(new Occurrence(
                         new RepeatRef(path, time.getAsDouble(), dur.getAsDouble()), segs,
-                        TrialText.collapseSpaces(descr.get())));
+                        TrialText.collapseSpaces(description)));
             }
         }
         if (groups.isEmpty()) {

@@ -155,32 +155,18 @@ final class WehrReader {
                 continue;
             }
             MatStruct trig = trigs.get(0);
-            if (!trig.has("type") || !trig.has("param")) {
+            Optional<NaturalTrigger> natural = NaturalTrigger.of(trig, NATURAL_TYPES, main.describe(path),
+                    "triggers(1).", "trial", problems);
+            if (natural.isEmpty()) {
                 continue;
             }
-            Optional<String> type = trig.text("type");
-            if (type.isEmpty()) {
-                problems.error(main.describe(path), "triggers(1).type is empty or not text; trial skipped");
-                continue;
-            }
-            if (!NATURAL_TYPES.contains(TrialText.normaliseType(type.get()))) {
-                continue;
-            }
-            Optional<MatStruct> tparam = trig.struct("param");
-            if (tparam.isEmpty() || !tparam.get().has("description") || !tparam.get().has("duration")) {
-                continue;
-            }
-            Optional<String> descr = tparam.get().text("description");
-            if (descr.isEmpty()) {
-                problems.error(main.describe(path), "triggers(1).param.description is empty; trial skipped");
-                continue;
-            }
-            if (!index.containsKey(descr.get())) {
-                problems.warning(main.describe(path), "stimulus description \"" + descr.get()
+            String description = natural.get().description();
+            if (!index.containsKey(description)) {
+                problems.warning(main.describe(path), "stimulus description \"" + description
                         + "\" is not in the stimulus index; trial skipped");
                 continue;
             }
-            OptionalDouble dur = tparam.get().number("duration");
+            OptionalDouble dur = natural.get().param().number("duration");
             OptionalDouble time = trig.number("time");
             if (dur.isEmpty() || !Double.isFinite(dur.getAsDouble())) {
                 problems.error(main.describe(path), "triggers(1).param.duration is missing or not a finite number; trial skipped");
@@ -190,7 +176,7 @@ final class WehrReader {
                 problems.error(main.describe(path), "triggers(1).time is missing or not a finite number; trial skipped");
                 continue;
             }
-            groups.computeIfAbsent(descr.get(), k -> new ArrayList<>())
+            groups.computeIfAbsent(description, k -> new ArrayList<>())
                     .add(new RepeatRef(path, time.getAsDouble(), dur.getAsDouble()));
         }
         if (groups.isEmpty()) {
