@@ -7,6 +7,14 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import java.util.function.DoubleSupplier;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 
 /**
  * The one plot style: axes named with their units ("Time (s)"), no metric auto-prefixes, no
@@ -19,6 +27,36 @@ public final class PlotStyle {
             new javafx.beans.property.SimpleDoubleProperty(PlotStyle.class, "lineScale", 1);
 
     private PlotStyle() {
+    }
+
+    /**
+     * Fills a plot block: the header row above the chart, and the message label centred over the
+     * chart, hidden until a plot has something to say instead of data.
+     */
+    public static void stackBlock(VBox block, HBox head, Node chart, Label message) {
+        head.setAlignment(Pos.CENTER_LEFT);
+        head.getStyleClass().add("plot-header");
+        message.getStyleClass().add("plot-message");
+        message.setVisible(false);
+        message.setMouseTransparent(true);
+        StackPane body = new StackPane(chart, message);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        block.getChildren().addAll(head, body);
+    }
+
+    /** Puts the axis' major ticks at whole multiples of {@code step} (the first not finer than the axis would choose). */
+    public static void ticksInSteps(DefaultNumericAxis axis, DoubleSupplier step) {
+        axis.getAxisLabelFormatter().setTickUnitSupplier(raw -> {
+            double s = step.getAsDouble();
+            if (!(s > 0)) {
+                return raw;
+            }
+            double u = s;
+            while (u < raw) {
+                u += s;
+            }
+            return u;
+        });
     }
 
     public static DefaultNumericAxis axis(String nameWithUnit) {

@@ -6,12 +6,10 @@ import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleErrorDataSet;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.Formats;
@@ -75,14 +73,7 @@ public final class ResponseChart extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, predictionChip, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
                 TracesChart.chip(c + "55", "± s.e.m.", "Standard error of the mean across kept repeats"));
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("plot-header");
-        message.getStyleClass().add("plot-message");
-        message.setVisible(false);
-        message.setMouseTransparent(true);
-        StackPane body = new StackPane(chart, message);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(head, body);
+        PlotStyle.stackBlock(this, head, chart, message);
     }
 
     private static String style() {

@@ -6,7 +6,6 @@ import io.fair_acc.chartfx.renderer.ContourType;
 import io.fair_acc.chartfx.renderer.spi.ContourDataSetRenderer;
 import io.fair_acc.chartfx.renderer.spi.utils.ColorGradient;
 import io.fair_acc.dataset.spi.DoubleGridDataSet;
-import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -15,7 +14,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ac1explorer.ui.common.Formats;
@@ -71,13 +69,7 @@ public final class SpectrogramChart extends VBox {
         getStyleClass().add("plot-block");
         y.setAutoRanging(false);
         y.setAutoGrowRanging(false);
-        y.getAxisLabelFormatter().setTickUnitSupplier(raw -> {
-            double u = bpo;
-            while (u < raw) {
-                u += bpo;
-            }
-            return u;
-        });
+        PlotStyle.ticksInSteps(y, () -> bpo);
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -161,15 +153,7 @@ public final class SpectrogramChart extends VBox {
         for (javafx.scene.Node n : new javafx.scene.Node[] {map, range, autoTop, top}) {
             ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         }
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("plot-header");
-
-        message.getStyleClass().add("plot-message");
-        message.setVisible(false);
-        message.setMouseTransparent(true);
-        StackPane body = new StackPane(chart, message);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(head, body);
+        PlotStyle.stackBlock(this, head, chart, message);
         applyZRange();
         chart.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_MOVED, e -> {
             javafx.geometry.Point2D p = chart.getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());

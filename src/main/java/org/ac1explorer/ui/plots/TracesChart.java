@@ -19,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
@@ -59,14 +58,7 @@ public final class TracesChart extends VBox {
         getStyleClass().add("plot-block");
         y.setAutoRanging(false);
         y.setAutoGrowRanging(false);
-        y.getAxisLabelFormatter().setTickUnitSupplier(rawUnit -> {
-            double s = spacing();
-            double u = s;
-            while (u < rawUnit) {
-                u += s;
-            }
-            return u;
-        });
+        PlotStyle.ticksInSteps(y, this::spacing);
         y.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
@@ -134,15 +126,7 @@ public final class TracesChart extends VBox {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox head = new HBox(8, title, gap, legend, det, rawB, hide);
-        head.setAlignment(Pos.CENTER_LEFT);
-        head.getStyleClass().add("plot-header");
-
-        message.getStyleClass().add("plot-message");
-        message.setVisible(false);
-        message.setMouseTransparent(true);
-        StackPane body = new StackPane(chart, message);
-        VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(head, body);
+        PlotStyle.stackBlock(this, head, chart, message);
 
         y.minProperty().addListener((o, a, b) -> overlay.requestLayout());
         y.maxProperty().addListener((o, a, b) -> overlay.requestLayout());
