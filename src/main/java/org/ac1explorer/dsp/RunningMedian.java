@@ -355,9 +355,7 @@ public final class RunningMedian {
         for (int j = from; j < from + k; j++) {
             int r = ext[j];
             if (count[r]++ == 0) {
-                int w = r >>> 6;
-                summary[w >>> 6] |= 1L << w;
-                bits[w] |= 1L << r;
+                occupy(bits, summary, r);
             }
         }
         int m = next(bits, summary, 0);
@@ -372,17 +370,10 @@ public final class RunningMedian {
             int enter = ext[i - 1 + k];
             if (leave != enter) {
                 if (--count[leave] == 0) {
-                    int w = leave >>> 6;
-                    long b = bits[w] & ~(1L << leave);
-                    bits[w] = b;
-                    if (b == 0) {
-                        summary[w >>> 6] &= ~(1L << w);
-                    }
+                    vacate(bits, summary, leave);
                 }
                 if (count[enter]++ == 0) {
-                    int w = enter >>> 6;
-                    summary[w >>> 6] |= 1L << w;
-                    bits[w] |= 1L << enter;
+                    occupy(bits, summary, enter);
                 }
                 below += (enter < m ? 1 : 0) - (leave < m ? 1 : 0);
                 // one element left and one entered: the median moves by at most one occupied rank
@@ -456,9 +447,7 @@ public final class RunningMedian {
             }
             link(j, b, head, next, prev, nodeKey);
             if (count[b] == 1) {
-                int w = b >>> 6;
-                summary[w >>> 6] |= 1L << w;
-                bits[w] |= 1L << b;
+                occupy(bits, summary, b);
             }
         }
         int m = next(bits, summary, 0);
@@ -489,17 +478,10 @@ public final class RunningMedian {
                 unlink(t, leave, head, next, prev);
                 link(t, enter, head, next, prev, nodeKey);
                 if (--count[leave] == 0) {
-                    int w = leave >>> 6;
-                    long b = bits[w] & ~(1L << leave);
-                    bits[w] = b;
-                    if (b == 0) {
-                        summary[w >>> 6] &= ~(1L << w);
-                    }
+                    vacate(bits, summary, leave);
                 }
                 if (count[enter]++ == 0) {
-                    int w = enter >>> 6;
-                    summary[w >>> 6] |= 1L << w;
-                    bits[w] |= 1L << enter;
+                    occupy(bits, summary, enter);
                 } else if (count[enter] > CROWDED) {
                     return false;
                 }
@@ -622,6 +604,23 @@ public final class RunningMedian {
             node = next[node];
         }
         return node;
+    }
+
+    /** Marks rank r occupied in the two-level bitmap (bits: one per rank; summary: one per non-empty word). */
+    private static void occupy(long[] bits, long[] summary, int r) {
+        int w = r >>> 6;
+        summary[w >>> 6] |= 1L << w;
+        bits[w] |= 1L << r;
+    }
+
+    /** Marks rank r free in the two-level bitmap. */
+    private static void vacate(long[] bits, long[] summary, int r) {
+        int w = r >>> 6;
+        long b = bits[w] & ~(1L << r);
+        bits[w] = b;
+        if (b == 0) {
+            summary[w >>> 6] &= ~(1L << w);
+        }
     }
 
     /** Smallest occupied rank at or above {@code from} (one must exist). */
