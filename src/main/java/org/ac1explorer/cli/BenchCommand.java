@@ -45,7 +45,8 @@ final class BenchCommand {
             usage: ac1-explorer bench [--data DIR | --work DIR] [--runs N] [--warmup N] [--no-export]
 
             Times, in this process: opening the archive (index built), a full export at the
-            default parameters (and its peak heap), re-gating one cell x stimulus after a threshold
+            default parameters (and its peak heap), selecting another cell x stimulus (read,
+            detrend, gate, spectrogram, bin), re-gating one cell x stimulus after a threshold
             change, re-computing its spectrogram and responses after a dt change, spectrogram
             throughput, and the detrend / detrend-and-gate kernels on 10 s traces at 10 kHz.
             Medians (p50) and 95th percentiles of wall-clock time over the timed runs, after
@@ -173,6 +174,8 @@ final class BenchCommand {
                 out.printf(Locale.ROOT, "  %-52s %10.3g frames x bands / s (p50)%n", "spectrogram throughput",
                         cellsOut / (spec.median() / 1e9));
 
+                newSelections(archive, p, microWarm, micro);
+
                 for (Optional<Case> oc : List.of(vm, spiking)) {
                     if (oc.isEmpty()) {
                         continue;
@@ -188,6 +191,41 @@ final class BenchCommand {
         }
         out.println("sink " + (sink & 0xff));
         return 0;
+    }
+
+    /**
+     * Selecting another cell x stimulus with nothing cached but the archive's waveforms, as the
+     * explorer does on a click: read the repeats, detrend and gate them, compute the stimulus
+     * spectrogram, bin the kept repeats. Cycles through every Asari cell x stimulus.
+     */
+    private void newSelections(Ac1Archive archive, Params p, int warm, int runs) throws UsageException {
+        List<CellRecord> cells = new ArrayList<>();
+        List<CellStimulus> stimuli = new ArrayList<>();
+        for (CellRecord cell : archive.cells()) {
+            if (!cell.experimenter().equals("wehr")) {
+                for (CellStimulus st : cell.stimuli()) {
+                    cells.add(cell);
+                    stimuli.add(st);
+                }
+            }
+        }
+        if (cells.isEmpty()) {
+            return;
+        }
+        int[] next = {0};
+        row("new selection -> read, detrend, gate, spectrogram, bin", time(warm, runs, () -> {
+            int i = next[0]++ % cells.size();
+            CellRecord cell = cells.get(i);
+            Optional<RawRepeats> raw = archive.readRepeats(cell, stimuli.get(i));
+            Waveform w = archive.waveform(stimuli.get(i).info());
+            LogSpectrogram s = LogSpectrogramPlan.of(w.sampleRateHz(), p.dtMs(), p.effectiveWindowMs(),
+                    p.fminHz(), p.fmaxHz(), p.binsPerOctave()).compute(w.samples());
+            if (raw.isEmpty()) {
+                return s;
+            }
+            RepeatAnalysis a = RepeatAnalysis.of(raw.get(), p.detrendMedMs(), p.detrendGaussMs());
+            return new Object[] {s, ResponseBinning.binKept(a, a.verdicts(p.gating()), cell.isSpiking(), p)};
+        }), "ms");
     }
 
     /** Threshold change and dt change on one cell x stimulus, with what a UI caches kept between calls. */
