@@ -3,17 +3,24 @@ package org.ac1explorer.archive;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import us.hebi.matlab.mat.format.BufferAllocator;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Sources;
 
 /**
  * Reads MATLAB v5 files (plain or compressed) from an {@link ArchiveTree} with mfl-core. Any
  * failure of the parser (mfl-core also throws RuntimeExceptions on malformed input) becomes a
- * {@link MatReadException} with a readable reason; allocations are capped so a tag declaring an
- * absurd size cannot exhaust memory.
+ * {@link MatReadException} with a readable reason. Compressed variables are inflated here, not by
+ * the decoder, into buffers that grow only with the data actually present, and every tag is checked
+ * against the bytes present before mfl-core decodes them: a tag declaring an absurd size is refused
+ * instead of being allocated. Unwanted variables are skipped after their first bytes.
  */
 public final class MatLoader {
     /** Largest MAT file read (bytes): bigger than any file of the release. */
@@ -56,15 +63,129 @@ public final class MatLoader {
             }
             throw new MatReadException("not a MATLAB v5 MAT file (header starts with \"" + shown.strip() + "\")");
         }
-        long budget = Math.min(Integer.MAX_VALUE, MatPrecheck.check(bytes));
-        try {
-            return Mat5.newReader(Sources.wrap(bytes.duplicate()))
-                    .setBufferAllocator(new CappedAllocator(budget))
-                    .setEntryFilter(h -> variables == null || variables.contains(h.getName()))
-                    .readMat();
-        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
-            throw new MatReadException("malformed MAT file (" + reason(e) + ")", e);
+        List<MatPrecheck.Element> elements = MatPrecheck.check(bytes);
+        ByteBuffer file = bytes.duplicate().order(MatPrecheck.order(bytes));
+        int start = file.position();
+        byte[] head = new byte[128];
+        file.get(start, head);
+        Mat5File out = Mat5.newMatFile();
+        int index = 0;
+        for (MatPrecheck.Element e : elements) {
+            index++;
+            String where = "variable " + index;
+            byte[] single;
+            int length;
+            if (e.compressed()) {
+                Inflated v = inflate(file, start + e.dataPos(), e.size(), head, variables, where);
+                if (v == null) {
+                    continue;
+                }
+                single = v.bytes();
+                length = v.length();
+            } else {
+                int data = start + e.dataPos();
+                String name = MatPrecheck.arrayName(file, data, data + e.size());
+                if (variables != null && !variables.contains(name)) {
+                    continue;
+                }
+                length = 128 + 8 + e.size();
+                single = Arrays.copyOf(head, length);
+                file.get(start + e.tagPos(), single, 128, 8 + e.size());
+            }
+            // every tag inside has been checked against the bytes present: mfl-core allocates no more
+            ByteBuffer one = ByteBuffer.wrap(single, 0, length);
+            try {
+                Mat5File decoded = Mat5.newReader(Sources.wrap(one))
+                        .setBufferAllocator(new CappedAllocator(length))
+                        .readMat();
+                for (MatFile.Entry entry : decoded.getEntries()) {
+                    out.addArray(entry.getName(), entry.isGlobal(), entry.getValue());
+                }
+            } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError ex) {
+                throw new MatReadException("malformed MAT file (" + where + ": " + reason(ex) + ")", ex);
+            }
         }
+        return out;
+    }
+
+    /** A variable's bytes as a single-variable uncompressed MAT file: header, then the matrix element. */
+    private record Inflated(byte[] bytes, int length) {
+    }
+
+    /**
+     * Inflates the compressed element at {@code pos} into a single-variable MAT file; null when its
+     * variable is not wanted (only its first bytes are inflated then). The buffer grows with the data
+     * actually inflated, so a lying size tag cannot make it allocate more than the data holds.
+     */
+    private static Inflated inflate(ByteBuffer file, int pos, int size, byte[] header, Set<String> variables,
+                                    String where) throws MatReadException {
+        byte[] compressed = new byte[size];
+        file.get(pos, compressed);
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(compressed);
+            byte[] buf = Arrays.copyOf(header, 128 + NAME_PROBE);
+            int length = 128 + fill(inflater, buf, 128, buf.length, where);
+            ByteBuffer probe = ByteBuffer.wrap(buf, 0, length).order(file.order());
+            if (length < 128 + 8) {
+                throw new MatReadException(where + ": compressed data inflates to only " + (length - 128) + " bytes");
+            }
+            long declared = Integer.toUnsignedLong(probe.getInt(128 + 4));
+            long total = 128 + 8 + declared;
+            if (declared > (long) size * MatPrecheck.MAX_INFLATION || total > Integer.MAX_VALUE - 8) {
+                throw new MatReadException(where + ": compressed data declares " + declared
+                        + " bytes, more than " + size + " compressed bytes can hold");
+            }
+            if (variables != null) {
+                String name = MatPrecheck.arrayName(probe, 128 + 8, (int) Math.min(length, total));
+                if (name != null && !variables.contains(name)) {
+                    return null;
+                }
+            }
+            while (length < total && !inflater.finished() && !inflater.needsDictionary()) {
+                if (length == buf.length) {
+                    buf = Arrays.copyOf(buf, (int) Math.min(total, Math.max(2L * buf.length, 1 << 20)));
+                }
+                int got = fill(inflater, buf, length, (int) Math.min(total, buf.length), where);
+                if (got == 0) {
+                    break;
+                }
+                length += got;
+            }
+            if (length < total) {
+                throw new MatReadException(where + ": compressed data ends after " + (length - 136) + " of the "
+                        + declared + " bytes it declares: truncated or corrupt");
+            }
+            ByteBuffer inflated = ByteBuffer.wrap(buf, 0, length).order(file.order());
+            MatPrecheck.checkInflated(inflated, 128, length - 128, where);
+            String name = MatPrecheck.arrayName(inflated, 128 + 8, length);
+            if (variables != null && !variables.contains(name)) {
+                return null;
+            }
+            return new Inflated(buf, length);
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** Bytes of the array name's neighbourhood inflated before deciding whether a variable is wanted. */
+    private static final int NAME_PROBE = 512;
+
+    /** Inflates into {@code buf[from, to)}; returns the bytes written (0 at the end of the stream). */
+    private static int fill(Inflater inflater, byte[] buf, int from, int to, String where) throws MatReadException {
+        int at = from;
+        try {
+            while (at < to) {
+                int n = inflater.inflate(buf, at, to - at);
+                if (n == 0) {
+                    break;
+                }
+                at += n;
+            }
+        } catch (DataFormatException e) {
+            throw new MatReadException(where + ": compressed data is corrupt (" + e.getMessage() + ")", e);
+        }
+        return at - from;
     }
 
     private static String reason(Throwable e) {

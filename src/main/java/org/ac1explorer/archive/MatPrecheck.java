@@ -2,18 +2,20 @@ package org.ac1explorer.archive;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Walks the tags of a MAT v5 file before it is decoded and checks every declared size against the
  * bytes actually present, so a truncated file or a tag declaring an absurd size is refused with a
  * precise reason instead of triggering a huge allocation. Compressed elements are checked at their
- * outer tag; the bytes they may inflate to are returned as an allocation budget for the decoder.
+ * outer tag here, and their inflated content with {@link #checkInflated} once inflated.
  */
 final class MatPrecheck {
     /** Deeper nesting than this never occurs in the release (struct in struct in struct ...). */
     static final int MAX_DEPTH = 48;
     /** zlib cannot expand data more than about 1032:1. */
-    private static final long MAX_INFLATION = 1032;
+    static final long MAX_INFLATION = 1032;
     private static final int MI_INT8 = 1;
     private static final int MI_INT32 = 5;
     private static final int MI_UINT32 = 6;
@@ -27,11 +29,22 @@ final class MatPrecheck {
     private MatPrecheck() {
     }
 
+    /** A top-level element of a MAT file: where its tag starts, its data type and declared size (bytes). */
+    record Element(int tagPos, int type, int size) {
+        boolean compressed() {
+            return type == MI_COMPRESSED;
+        }
+
+        int dataPos() {
+            return tagPos + 8;
+        }
+    }
+
     /**
-     * Checks {@code file} (a whole MAT file, position at its start) and returns the largest number
-     * of bytes decoding it can legitimately allocate.
+     * Checks {@code file} (a whole MAT file, position at its start): the header, every top-level
+     * tag, and every uncompressed variable in full. Returns the top-level elements in file order.
      */
-    static long check(ByteBuffer file) throws MatReadException {
+    static List<Element> check(ByteBuffer file) throws MatReadException {
         ByteBuffer b = file.duplicate();
         int start = b.position();
         int end = b.limit();
@@ -47,7 +60,7 @@ final class MatPrecheck {
         } else {
             throw new MatReadException("header has no endian indicator (bytes 126-127 are not 'IM' or 'MI')");
         }
-        long budget = 0;
+        List<Element> elements = new ArrayList<>();
         int pos = start + 128;
         int index = 0;
         while (pos < end) {
@@ -65,21 +78,66 @@ final class MatPrecheck {
                 throw new MatReadException("variable " + index + " at byte " + pos + " declares " + size
                         + " bytes but only " + available + " remain: truncated or corrupt");
             }
-            if (type == MI_COMPRESSED) {
-                budget += size * MAX_INFLATION;
-            } else if (type == MI_MATRIX) {
+            if (type == MI_MATRIX) {
                 checkMatrix(b, pos + 8, (int) size, 1, "variable " + index);
-                budget += size;
-            } else {
+            } else if (type != MI_COMPRESSED) {
                 throw new MatReadException("variable " + index + " at byte " + pos + " has data type " + type
                         + " (expected a matrix or compressed element)");
             }
+            elements.add(new Element(pos - start, type, (int) size));
             pos += 8 + (int) size;
             if (type != MI_COMPRESSED) {
                 pos = align8(pos - start) + start;
             }
         }
-        return budget + (1 << 16);
+        return elements;
+    }
+
+    /**
+     * Checks the content of a compressed variable once inflated: one matrix element whose
+     * declared size fits in {@code length} bytes, every nested tag within its parent.
+     */
+    static void checkInflated(ByteBuffer inflated, int pos, int length, String where) throws MatReadException {
+        ByteBuffer b = inflated.duplicate().order(inflated.order());
+        if (length < 8) {
+            throw new MatReadException(where + ": compressed data inflates to only " + length + " bytes");
+        }
+        int type = b.getInt(pos);
+        long size = Integer.toUnsignedLong(b.getInt(pos + 4));
+        if (type != MI_MATRIX) {
+            throw new MatReadException(where + ": compressed data does not hold a matrix (type " + type + ")");
+        }
+        if (size > length - 8L) {
+            throw new MatReadException(where + ": declares " + size + " bytes but inflates to only " + (length - 8));
+        }
+        checkMatrix(b, pos + 8, (int) size, 1, where);
+    }
+
+    /**
+     * The array name of a matrix element whose data (array flags onwards) starts at {@code pos}
+     * and ends before {@code end}; null when the tags up to the name do not fit there.
+     */
+    static String arrayName(ByteBuffer file, int pos, int end) {
+        ByteBuffer b = file.duplicate().order(file.order());
+        try {
+            Tag flags = tag(b, pos, end, "");
+            Tag dims = tag(b, flags.next(), end, "");
+            Tag name = tag(b, dims.next(), end, "");
+            if (name.type() != MI_INT8 || name.dataPos() + name.size() > end) {
+                return null;
+            }
+            byte[] text = new byte[name.size()];
+            b.get(name.dataPos(), text);
+            return new String(text, java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (MatReadException | IndexOutOfBoundsException e) {
+            return null;
+        }
+    }
+
+    /** Byte order of a MAT file, from its endian indicator (checked by {@link #check}). */
+    static ByteOrder order(ByteBuffer file) {
+        int start = file.position();
+        return file.get(start + 126) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
     }
 
     private static int align8(int offset) {

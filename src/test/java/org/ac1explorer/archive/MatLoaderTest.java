@@ -1,5 +1,6 @@
 package org.ac1explorer.archive;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,5 +47,40 @@ class MatLoaderTest {
                 // the only acceptable failure
             }
         }
+    }
+
+    @Test
+    void absurdSizesInsideCompressedVariablesAreRefusedBeforeAnyAllocation() throws Exception {
+        byte[] file = Files.readAllBytes(Fixtures.mini().resolve(
+                "crcns-ac1-asari-results-1/asari-results-1/20050614-ha2-008/20050614-ha2-008-002.mat"));
+        ByteBuffer b = ByteBuffer.wrap(file).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertTrue(b.getInt(128) == 15, "the fixture's first variable is compressed");
+        int size = b.getInt(132);
+        java.util.zip.Inflater inf = new java.util.zip.Inflater();
+        inf.setInput(file, 136, size);
+        byte[] content = new byte[1 << 22];
+        int length = inf.inflate(content);
+        inf.end();
+        int refused = 0;
+        for (int pos = 4; pos + 4 <= Math.min(length, 600); pos += 4) {
+            byte[] mutated = java.util.Arrays.copyOf(content, length);
+            ByteBuffer.wrap(mutated).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(pos, 0x7ffffff8);
+            java.util.zip.Deflater def = new java.util.zip.Deflater();
+            def.setInput(mutated);
+            def.finish();
+            byte[] packed = new byte[length + 1024];
+            int n = def.deflate(packed);
+            def.end();
+            ByteBuffer out = ByteBuffer.allocate(136 + n).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            out.put(file, 0, 128).putInt(15).putInt(n).put(packed, 0, n);
+            try {
+                MatLoader.parse(ByteBuffer.wrap(out.array()), null);
+            } catch (MatReadException e) {
+                // a size word 2^31 - 8 must be named as such, never met by allocating it
+                assertFalse(e.getMessage().contains("fits in memory"), "word " + pos + ": " + e.getMessage());
+                refused++;
+            }
+        }
+        assertTrue(refused > 10, refused + " mutants refused");
     }
 }
