@@ -85,7 +85,7 @@ public final class MatLoader {
             } else {
                 int data = start + e.dataPos();
                 String name = MatPrecheck.arrayName(file, data, data + e.size());
-                if (variables != null && !variables.contains(name)) {
+                if (variables != null && (name == null || !variables.contains(name))) {
                     continue;
                 }
                 length = 128 + 8 + e.size();
@@ -119,8 +119,8 @@ public final class MatLoader {
      */
     private static Inflated inflate(ByteBuffer file, int pos, int size, byte[] header, Set<String> variables,
                                     String where) throws MatReadException {
-        byte[] compressed = new byte[size];
-        file.get(pos, compressed);
+        ByteBuffer compressed = file.duplicate();
+        compressed.limit(pos + size).position(pos);
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed);
@@ -136,8 +136,9 @@ public final class MatLoader {
                 throw new MatReadException(where + ": compressed data declares " + declared
                         + " bytes, more than " + size + " compressed bytes can hold");
             }
+            length = (int) Math.min(length, total);      // bytes past the matrix are not part of it
             if (variables != null) {
-                String name = MatPrecheck.arrayName(probe, 128 + 8, (int) Math.min(length, total));
+                String name = MatPrecheck.arrayName(probe, 128 + 8, length);
                 if (name != null && !variables.contains(name)) {
                     return null;
                 }
@@ -159,7 +160,7 @@ public final class MatLoader {
             ByteBuffer inflated = ByteBuffer.wrap(buf, 0, length).order(file.order());
             MatPrecheck.checkInflated(inflated, 128, length - 128, where);
             String name = MatPrecheck.arrayName(inflated, 128 + 8, length);
-            if (variables != null && !variables.contains(name)) {
+            if (variables != null && (name == null || !variables.contains(name))) {
                 return null;
             }
             return new Inflated(buf, length);
