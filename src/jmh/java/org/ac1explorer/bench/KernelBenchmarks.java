@@ -12,6 +12,7 @@ import org.ac1explorer.dsp.LogSpectrogram;
 import org.ac1explorer.dsp.LogSpectrogramPlan;
 import org.ac1explorer.dsp.MedGauss;
 import org.ac1explorer.dsp.RepeatVerdict;
+import org.ac1explorer.dsp.SincResampler;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,6 +52,7 @@ public class KernelBenchmarks {
     private RepeatAnalysis analysis;
     private List<RepeatVerdict> verdicts;
     private LogSpectrogramPlan plan;
+    private SincResampler toAudioRate;
     private final Params[] thresholds = {Params.defaults(), Params.defaults().withMinXcorr(0.2).withStepMv(20)};
     private final Params[] dts = {Params.defaults().withDtMs(4), Params.defaults()};
     private int flip;
@@ -83,6 +85,7 @@ public class KernelBenchmarks {
         analysis = RepeatAnalysis.of(repeats, defaults.detrendMedMs(), defaults.detrendGaussMs());
         verdicts = analysis.verdicts(defaults.gating());
         plan = planFor(defaults);
+        toAudioRate = SincResampler.of(97_656, 96_000);
     }
 
     private static LogSpectrogramPlan planFor(Params p) {
@@ -117,5 +120,11 @@ public class KernelBenchmarks {
     public Object[] dtChange() {
         Params q = dts[flip++ & 1];
         return new Object[] {planFor(q).compute(stimulus), ResponseBinning.binKept(analysis, verdicts, false, q)};
+    }
+
+    /** Waveform export: one 10 s stimulus resampled to 96 kHz (windowed sinc, torchaudio's defaults). */
+    @Benchmark
+    public float[] resample10sTo96kHz() {
+        return toAudioRate.apply(stimulus);
     }
 }

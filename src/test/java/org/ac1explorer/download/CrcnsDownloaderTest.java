@@ -372,10 +372,9 @@ class CrcnsDownloaderTest {
         portal.stallMillis = 3_000;
         portal.stallTimes.set(1);
         DownloadOptions impatient = FAST.withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(400));
-        long t0 = System.nanoTime();
         ArchiveResult r = run(impatient, null, MAIN).get(0);
         assertEquals(Status.DOWNLOADED, r.status(), r.message());
-        assertTrue(System.nanoTime() - t0 < 2_500_000_000L, "the stall was cut short");
+        // a second request resuming with Range proves the 400 ms read timeout cut the 3 s stall short
         assertEquals(2, portal.posts().size());
         assertNotNull(portal.posts().get(1).range());
         assertArrayEquals(portal.file(MAIN), Files.readAllBytes(dest.resolve(MAIN)));
@@ -414,11 +413,9 @@ class CrcnsDownloaderTest {
         });
         t.start();
         Thread.sleep(500);
-        long t0 = System.nanoTime();
         rec.cancelled = true;
         t.join(5_000);
-        assertFalse(t.isAlive());
-        assertTrue(System.nanoTime() - t0 < 2_000_000_000L);
+        assertFalse(t.isAlive(), "cancelled well before the server's 20 s stall ends");
         assertTrue(outcome.get() instanceof CancellationException, String.valueOf(outcome.get()));
         assertFalse(Files.exists(dest.resolve(MAIN)));
     }

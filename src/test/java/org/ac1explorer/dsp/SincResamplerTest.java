@@ -123,22 +123,6 @@ class SincResamplerTest {
     }
 
     @Test
-    void tenSecondsAt97656IsFast() {
-        double[] x = tone(1234.5, 97656, 10.0, 0);
-        SincResampler plan = SincResampler.of(97656, 96000);
-        plan.apply(x); // warm-up
-        long t0 = System.nanoTime();
-        float[] y = plan.apply(x);
-        double ms = (System.nanoTime() - t0) / 1e6;
-        long k0 = System.nanoTime();
-        SincResampler.of(97656, 96000);
-        double kernelMs = (System.nanoTime() - k0) / 1e6;
-        assertEquals(960000, y.length);
-        System.out.println("SincResampler 10 s 97656 -> 96000 Hz: " + ms + " ms (kernel " + kernelMs + " ms)");
-        assertTrue(ms < 2000, ms + " ms");
-    }
-
-    @Test
     void rejectsInvalidRates() {
         assertThrows(IllegalArgumentException.class, () -> SincResampler.of(0, 96000));
         assertThrows(IllegalArgumentException.class, () -> SincResampler.of(96000, -1));
