@@ -13,6 +13,7 @@ import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusKey;
 import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dataset.AssembledDataset;
+import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.RepeatAnalysis;
 import org.ac1explorer.dataset.ResponseBinning;
@@ -66,11 +67,11 @@ public final class CellStrfInputs {
             float[][] spec = plans.computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(),
                     p.effectiveWindowMs(), p.fminHz(), p.fmaxHz(), p.binsPerOctave())).compute(w.samples()).db();
             double durationMs = st.info().durationMs() != 0 || !st.info().isWehr() ? st.info().durationMs() : w.durationMs();
-            int t = frames(durationMs, p.dtMs(), spec.length == 0 ? 0 : spec[0].length, binned[0].length);
+            int t = DatasetAssembler.canonicalT(durationMs, p.dtMs(), spec.length == 0 ? 0 : spec[0].length, binned[0].length);
             if (t < 1) {
                 continue;
             }
-            out.add(new StrfInput.Stimulus(st.info().description(), i, cut(spec, t), cut(binned, t)));
+            out.add(new StrfInput.Stimulus(st.info().description(), i, DatasetAssembler.cutColumns(spec, t), DatasetAssembler.cutColumns(binned, t)));
         }
         return new StrfInput(cell.session(), p.dtMs(), LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), out);
     }
@@ -97,29 +98,5 @@ public final class CellStrfInputs {
         }
         out.sort(java.util.Comparator.comparingInt(StrfInput.Stimulus::order));
         return new StrfInput(cell.session(), d.params().dtMs(), d.freqsHz(), out);
-    }
-
-    /** The export's T rule (DatasetAssembler): the smallest of the positive candidates. */
-    static int frames(double durationMs, double dtMs, int specFrames, int shortestResponse) {
-        double tDur = Math.rint(durationMs / dtMs);
-        long t = Long.MAX_VALUE;
-        if (tDur > 0) {
-            t = Math.min(t, (long) Math.min(tDur, Integer.MAX_VALUE));
-        }
-        if (specFrames > 0) {
-            t = Math.min(t, specFrames);
-        }
-        if (shortestResponse > 0) {
-            t = Math.min(t, shortestResponse);
-        }
-        return t == Long.MAX_VALUE ? 0 : (int) t;
-    }
-
-    private static float[][] cut(float[][] block, int t) {
-        float[][] out = new float[block.length][];
-        for (int r = 0; r < block.length; r++) {
-            out[r] = block[r].length == t ? block[r] : java.util.Arrays.copyOf(block[r], t);
-        }
-        return out;
     }
 }

@@ -160,11 +160,11 @@ public final class DatasetAssembler {
                 neurons, responses, counts, signalType, dropped, archive.problems(), warnings, waveform);
     }
 
-    /** T = min(round(duration/dt) if non-zero, spectrogram frames, shortest response), over the positive ones. */
-    static int canonicalT(double durationMs, double dtMs, int specFrames, int shortestResponse) {
+    /** T = min(round(duration/dt), spectrogram frames, shortest response) over the positive ones; 0 when none is (bins). */
+    public static int canonicalT(double durationMs, double dtMs, int specFrames, int shortestResponse) {
         double tDur = Math.rint(durationMs / dtMs);
         long t = Long.MAX_VALUE;
-        if (tDur != 0 && tDur > 0) {
+        if (tDur > 0) {
             t = Math.min(t, (long) Math.min(tDur, Integer.MAX_VALUE));
         }
         if (specFrames > 0) {
@@ -192,7 +192,8 @@ public final class DatasetAssembler {
         }
     }
 
-    static float[][] cutColumns(float[][] block, int t) {
+    /** The first {@code t} columns of every row (rows already that short are kept as they are). */
+    public static float[][] cutColumns(float[][] block, int t) {
         float[][] out = new float[block.length][];
         for (int r = 0; r < block.length; r++) {
             out[r] = block[r].length == t ? block[r] : java.util.Arrays.copyOf(block[r], Math.min(t, block[r].length));

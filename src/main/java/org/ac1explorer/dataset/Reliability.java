@@ -1,6 +1,7 @@
 package org.ac1explorer.dataset;
 
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
 
 /**
  * Trial-to-trial reliability of a cell's binned responses: the noise ceiling CC_max, the largest
@@ -68,21 +69,15 @@ public final class Reliability {
         }
         double[] sum = new double[t];
         double sumOfVariances = 0;
+        double[] row = new double[t];
         for (float[] r : repeats) {
-            double m = 0;
             for (int k = 0; k < t; k++) {
                 sum[k] += r[k];
-                m += r[k];
+                row[k] = r[k];
             }
-            m /= t;
-            double ss = 0;
-            for (int k = 0; k < t; k++) {
-                double d = r[k] - m;
-                ss += d * d;
-            }
-            sumOfVariances += ss / t;
+            sumOfVariances += StatUtils.populationVariance(row);
         }
-        double varSum = variance(sum);
+        double varSum = StatUtils.populationVariance(sum);
         double sp = (varSum - sumOfVariances) / ((double) n * (n - 1));
         double varMean = varSum / ((double) n * n);
         return new Estimate(n, t, sp, varMean, ccMax(sp, varMean));
@@ -135,18 +130,5 @@ public final class Reliability {
             t = Math.min(t, row.length);
         }
         return t;
-    }
-
-    private static double variance(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return ss / x.length;
     }
 }

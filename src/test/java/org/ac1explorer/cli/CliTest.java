@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ac1explorer.Fixtures;
@@ -17,20 +14,14 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int s = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Run(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void everyCommandHasHelp() {
         for (String c : new String[] {"summary", "export", "demo"}) {
-            Run r = run(c, "--help");
+            CliRun r = run(c, "--help");
             assertEquals(0, r.status());
             assertTrue(r.out().startsWith("usage: ac1-explorer " + c), r.out());
         }
@@ -39,7 +30,7 @@ class CliTest {
 
     @Test
     void badFlagValueIsOneLineNamingTheFlag() {
-        Run r = run("export", "--data", "x", "--out", tmp.resolve("a.mat").toString(), "--dt-ms", "-3");
+        CliRun r = run("export", "--data", "x", "--out", tmp.resolve("a.mat").toString(), "--dt-ms", "-3");
         assertEquals(2, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--dt-ms"), r.err());
@@ -51,7 +42,7 @@ class CliTest {
     @Test
     void missingDataFolderIsNamed() {
         Path absent = tmp.resolve("nowhere");
-        Run r = run("summary", "--data", absent.toString());
+        CliRun r = run("summary", "--data", absent.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains(absent.toString()) && r.err().contains("does not exist"), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
@@ -59,7 +50,7 @@ class CliTest {
 
     @Test
     void summaryReportsCountersAndProblems() {
-        Run r = run("summary", "--data", Fixtures.mini().toString());
+        CliRun r = run("summary", "--data", Fixtures.mini().toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("Repeats: 41 gated, 37 kept; rejected: range 2, step 1, xcorr 1"), r.out());
         assertTrue(r.out().contains("20020101-mw-001-017.mat"), r.out());
@@ -71,7 +62,7 @@ class CliTest {
     void exportRefusesToOverwriteWithoutForce() throws Exception {
         Path out = tmp.resolve("a.mat");
         Files.writeString(out, "keep me");
-        Run r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString());
+        CliRun r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("--force"), r.err());
         assertEquals("keep me", Files.readString(out));
@@ -86,7 +77,7 @@ class CliTest {
     void demoThenSummaryWorks() {
         Path demo = tmp.resolve("demo");
         assertEquals(0, run("demo", "--out", demo.toString()).status());
-        Run r = run("summary", "--data", demo.toString());
+        CliRun r = run("summary", "--data", demo.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("asari MGB spikes"), r.out());
     }

@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,29 +21,19 @@ class DownloadCommandTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
     /** Through {@link Cli}, with the real environment and terminal. */
-    private static Run cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int s = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Run(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     /** The command alone, with the given environment and no terminal. */
-    private static Run command(Map<String, String> env, String... args) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int s = new DownloadCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, null).run(args);
-        return new Run(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun command(Map<String, String> env, String... args) throws Exception {
+        return CliRun.capture((out, err) -> new DownloadCommand(out, err, env, null).run(args));
     }
 
     @Test
     void helpDescribesTheCommand() {
-        Run r = cli("download", "--help");
+        CliRun r = cli("download", "--help");
         assertEquals(0, r.status());
         assertTrue(r.out().startsWith("usage: ac1-explorer download --dest DIR"), r.out());
         assertTrue(r.out().contains("CRCNS_USERNAME") && r.out().contains("--only") && r.out().contains("--base-url"));
@@ -57,7 +44,7 @@ class DownloadCommandTest {
     @Test
     void missingCredentialsWithoutATerminalIsOneClearLine() {
         assumeTrue(System.console() == null && System.getenv("CRCNS_PASSWORD") == null, "needs no terminal and no account");
-        Run r = cli("download", "--dest", tmp.resolve("d").toString(), "--base-url", "http://127.0.0.1:9/x/");
+        CliRun r = cli("download", "--dest", tmp.resolve("d").toString(), "--base-url", "http://127.0.0.1:9/x/");
         assertEquals(1, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("ac1-explorer: no CRCNS account: set CRCNS_USERNAME and CRCNS_PASSWORD"), r.err());
@@ -72,10 +59,10 @@ class DownloadCommandTest {
 
     @Test
     void badOptionsAreUsageErrors() {
-        Run http = cli("download", "--dest", tmp.toString(), "--base-url", "http://portal.nersc.gov/project/crcns/download/");
+        CliRun http = cli("download", "--dest", tmp.toString(), "--base-url", "http://portal.nersc.gov/project/crcns/download/");
         assertEquals(2, http.status());
         assertTrue(http.err().contains("--base-url") && http.err().contains("https"), http.err());
-        Run only = cli("download", "--dest", tmp.toString(), "--only", "crcns-ac2");
+        CliRun only = cli("download", "--dest", tmp.toString(), "--only", "crcns-ac2");
         assertEquals(2, only.status());
         assertTrue(only.err().contains("unknown archive \"crcns-ac2\""), only.err());
         assertEquals(2, cli("download").status());
@@ -86,13 +73,13 @@ class DownloadCommandTest {
         try (FakePortal portal = new FakePortal()) {
             Map<String, String> env = Map.of("CRCNS_USERNAME", FakePortal.USER, "CRCNS_PASSWORD", FakePortal.PASSWORD);
             Path dest = tmp.resolve("data");
-            Run r = command(env, "--dest", dest.toString(), "--only", "crcns-ac1,asari-results-2", "--base-url", portal.base().toString());
+            CliRun r = command(env, "--dest", dest.toString(), "--only", "crcns-ac1,asari-results-2", "--base-url", portal.base().toString());
             assertEquals(0, r.status(), r.err());
             assertTrue(r.out().contains("crcns-ac1.zip: downloaded"), r.out());
             assertArrayEquals(portal.file("crcns-ac1.zip"), Files.readAllBytes(dest.resolve("crcns-ac1.zip")));
             assertTrue(Files.exists(dest.resolve("crcns-ac1-asari-results-2.zip")));
             assertFalse(Files.exists(dest.resolve(CrcnsDownloader.ARCHIVES.get(1))));
-            Run again = command(env, "--dest", dest.toString(), "--base-url", portal.base().toString());
+            CliRun again = command(env, "--dest", dest.toString(), "--base-url", portal.base().toString());
             assertEquals(0, again.status(), again.err());
             assertTrue(again.out().contains("crcns-ac1.zip: already present"), again.out());
             assertTrue(again.out().contains("crcns-ac1-asari-results-1.zip: downloaded"), again.out());
@@ -103,7 +90,7 @@ class DownloadCommandTest {
     void wrongPasswordExitsNonZeroWithoutShowingIt() throws Exception {
         try (FakePortal portal = new FakePortal()) {
             String wrong = "hunter2-" + FakePortal.PASSWORD;
-            Run r = command(Map.of("CRCNS_USERNAME", FakePortal.USER, "CRCNS_PASSWORD", wrong),
+            CliRun r = command(Map.of("CRCNS_USERNAME", FakePortal.USER, "CRCNS_PASSWORD", wrong),
                     "--dest", tmp.toString(), "--base-url", portal.base().toString());
             assertEquals(1, r.status());
             assertTrue(r.err().contains("CRCNS login failed"), r.err());

@@ -3,10 +3,8 @@ package org.ac1explorer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,11 +45,8 @@ class ReferenceCasesTest {
         Path actual = tmp.resolve(name + ".mat");
         List<String> args = new ArrayList<>(List.of("export", "--data", Fixtures.mini().toString(), "--out", actual.toString()));
         args.addAll(List.of(options.trim().split("\\s+")));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args.toArray(String[]::new));
-        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, run.status(), run.err());
         assertTrue(Files.exists(actual));
         assertEquals(List.of(), ExportComparison.compare(expected, actual).failures());
     }

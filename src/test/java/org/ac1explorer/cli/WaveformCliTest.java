@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,26 +17,20 @@ class WaveformCliTest {
     @TempDir
     Path tmp;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int s = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
-        return new Run(s, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void waveformExportKeepsTheReferenceResponsesAndLocksTheGrid() throws Exception {
         Path out = tmp.resolve("wave.mat");
-        Run r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--waveform");
+        CliRun r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--waveform");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("waveforms at 96000 Hz, 480 samples per 5 ms bin"), r.out());
         assertEquals(List.of(), ExportComparison.compareWaveform(Fixtures.file("ac1-mini.expected.mat"), out, 480).failures());
 
         Path out2 = tmp.resolve("wave-dt2.mat");
-        Run r2 = run("export", "--data", Fixtures.mini().toString(), "--out", out2.toString(), "--waveform",
+        CliRun r2 = run("export", "--data", Fixtures.mini().toString(), "--out", out2.toString(), "--waveform",
                 "--audio-fs", "48000", "--dt-ms", "2", "--fmax", "25600");
         assertEquals(0, r2.status(), r2.err());
         assertEquals(List.of(), ExportComparison.compareWaveform(Fixtures.file("ac1-mini.expected-dt2-fmax25600.mat"), out2, 96).failures());
@@ -48,7 +39,7 @@ class WaveformCliTest {
     @Test
     void spectrogramExportSaysSo() {
         Path out = tmp.resolve("spec.mat");
-        Run r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--experimenter", "wehr");
+        CliRun r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--experimenter", "wehr");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("stims: log-spectrograms, 53 bands"), r.out());
     }
@@ -56,21 +47,21 @@ class WaveformCliTest {
     @Test
     void badGridAndStrayAudioFsAreOneLineUsageErrors() {
         Path out = tmp.resolve("x.mat");
-        Run r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--waveform", "--audio-fs", "97656");
+        CliRun r = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--waveform", "--audio-fs", "97656");
         assertEquals(2, r.status());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().contains("--audio-fs") && r.err().contains("--dt-ms") && r.err().contains("488.28"), r.err());
         assertFalse(Files.exists(out));
 
-        Run stray = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--audio-fs", "48000");
+        CliRun stray = run("export", "--data", Fixtures.mini().toString(), "--out", out.toString(), "--audio-fs", "48000");
         assertEquals(2, stray.status());
         assertTrue(stray.err().contains("--audio-fs only applies with --waveform"), stray.err());
 
-        Run notInt = run("export", "--data", "x", "--out", out.toString(), "--waveform", "--audio-fs", "96000.5");
+        CliRun notInt = run("export", "--data", "x", "--out", out.toString(), "--waveform", "--audio-fs", "96000.5");
         assertEquals(2, notInt.status());
         assertTrue(notInt.err().contains("--audio-fs: \"96000.5\" is not an integer"), notInt.err());
 
-        Run zero = run("export", "--data", "x", "--out", out.toString(), "--waveform", "--audio-fs", "0");
+        CliRun zero = run("export", "--data", "x", "--out", out.toString(), "--waveform", "--audio-fs", "0");
         assertEquals(2, zero.status());
         assertTrue(zero.err().contains("--audio-fs"), zero.err());
 

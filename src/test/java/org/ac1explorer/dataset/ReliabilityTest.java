@@ -36,17 +36,9 @@ public class ReliabilityTest {
         return Math.sqrt(varSignal / (varSignal + sigma * sigma / r));
     }
 
+    /** Population variance (divides by n), as Reliability uses. */
     public static double var(double[] x) {
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return ss / x.length;
+        return org.apache.commons.math3.stat.StatUtils.populationVariance(x);
     }
 
     @Test
