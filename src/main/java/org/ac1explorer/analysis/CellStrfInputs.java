@@ -66,8 +66,8 @@ public final class CellStrfInputs {
             }
             float[][] spec = plans.computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(),
                     p.effectiveWindowMs(), p.fminHz(), p.fmaxHz(), p.binsPerOctave())).compute(w.samples()).db();
-            double durationMs = st.info().durationMs() != 0 || !st.info().isWehr() ? st.info().durationMs() : w.durationMs();
-            int t = DatasetAssembler.canonicalT(durationMs, p.dtMs(), spec.length == 0 ? 0 : spec[0].length, binned[0].length);
+            // the waveform is cached by the archive: the duration rule reads it again for free
+            int t = DatasetAssembler.canonicalT(DatasetAssembler.durationForT(st, archive), p.dtMs(), spec.length == 0 ? 0 : spec[0].length, binned[0].length);
             if (t < 1) {
                 continue;
             }

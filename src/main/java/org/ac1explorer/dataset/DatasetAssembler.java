@@ -178,9 +178,9 @@ public final class DatasetAssembler {
 
     /**
      * The duration that bounds T: the first registering cell's trigger duration; for a Wehr trial
-     * without one, the waveform's own length.
+     * without one, the waveform's own length (ms; 0 when that waveform is unreadable).
      */
-    private static double durationForT(CellStimulus st, Ac1Archive archive) {
+    public static double durationForT(CellStimulus st, Ac1Archive archive) {
         double d = st.info().durationMs();
         if (d != 0 || !st.info().isWehr()) {
             return d;
