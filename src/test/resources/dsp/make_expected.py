@@ -189,14 +189,22 @@ def spikes_binning_ramps():
     rng = np.random.default_rng(33)
     out = {}
     i = 0
-    for sf, n in ((10000.0, 8000), (4000.0, 5000), (44100.0, 6000), (10000.0, 700)):
-        x = vm_trace(rng, n, sf, spikes=n // 400, spike_ms=0.4)
+    cases = [(sf, n, vm_trace(rng, n, sf, spikes=n // 400, spike_ms=0.4), 1.0)
+             for sf, n in ((10000.0, 8000), (4000.0, 5000), (44100.0, 6000), (10000.0, 700))]
+    # ~1 ms spikes on a noisy trace: the 10 ms high-pass keeps them, the legacy 1 ms one erases
+    # them (the case behind the spike-window fix); each trace at both windows
+    spiky = np.random.default_rng(34)
+    for sf, n in ((10000.0, 20000), (10000.0, 6000), (4000.0, 8000)):
+        x = vm_trace(spiky, n, sf, spikes=n // 250, spike_ms=1.0)
+        cases += [(sf, n, x, 10.0), (sf, n, x, 1.0)]
+    for sf, n, x, clip_ms in cases:
         stats = {}
-        psth = d.spike_psth(x, sf, 100.0, 10.0, stats=stats)
+        psth = d.spike_psth(x, sf, 100.0, 10.0, clip_ms=clip_ms, stats=stats)
         y = d.medgauss_detrend(x, sf, 100.0, 10.0)
-        hp = y - d.running_median(y, max(1, d.pyround(sf / 1000.0)))
+        hp = y - d.running_median(y, max(1, d.pyround(clip_ms * sf / 1000.0)))
         out[f"sp{i}_x"] = x
         out[f"sp{i}_sf"] = sf
+        out[f"sp{i}_clip"] = clip_ms
         out[f"sp{i}_hp"] = hp
         out[f"sp{i}_thr"] = stats["threshold"]
         out[f"sp{i}_crossings"] = float(stats["crossings"])

@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /**
- * Locates the shared reference fixtures ({@code ../shared/fixtures}, or the {@code ac1.fixtures}
- * system property). A missing fixture fails the test: the comparison is never skipped.
+ * Locates the reference fixtures inside the project ({@code src/test/resources/fixtures}, copied
+ * from the team's shared fixtures; or the {@code ac1.fixtures} system property). A missing
+ * fixture fails the test: the comparison is never skipped.
  */
 public final class Fixtures {
     private Fixtures() {
     }
 
     public static Path dir() {
-        Path p = Path.of(System.getProperty("ac1.fixtures", "../shared/fixtures")).toAbsolutePath().normalize();
+        Path p = Path.of(System.getProperty("ac1.fixtures", "src/test/resources/fixtures")).toAbsolutePath().normalize();
         assertTrue(Files.isDirectory(p), "reference fixtures not found at " + p
                 + " (set -Dac1.fixtures=DIR); the comparison cannot be skipped");
         return p;

@@ -9,7 +9,8 @@ import org.ac1explorer.dataset.WaveformMode;
 /** The processing options shared by {@code summary} and {@code export}, turned into {@link Params}. */
 final class ParamOptions {
     static final Set<String> NAMES = Set.of("dt-ms", "fmin", "fmax", "bins-per-octave", "window-ms", "experimenter",
-            "sites", "detrend-med-ms", "detrend-gauss-ms", "abs-mv-max", "step-mv", "max-step-frac", "min-xcorr");
+            "sites", "detrend-med-ms", "detrend-gauss-ms", "abs-mv-max", "step-mv", "max-step-frac", "min-xcorr",
+            "spike-clip-ms");
 
     static final String HELP = """
               --dt-ms MS              time bin (default 5)
@@ -25,6 +26,8 @@ final class ParamOptions {
               --step-mv MV            gating: step size (default 30)
               --max-step-frac F       gating: largest fraction of samples off by a step (default 0.005)
               --min-xcorr R           gating: smallest correlation with the other repeats (default 0.05)
+              --spike-clip-ms MS      cell-attached cells: running-median high-pass before spike
+                                      detection (default 10, the reference; 1 = the legacy pipeline)
             """;
 
     /** The waveform-mode options of {@code export}: a flag and a valued option. */
@@ -69,7 +72,8 @@ final class ParamOptions {
                 o.integer("bins-per-octave", d.binsPerOctave()), o.optionalNumber("window-ms"),
                 o.number("detrend-med-ms", d.detrendMedMs()), o.number("detrend-gauss-ms", d.detrendGaussMs()),
                 o.number("abs-mv-max", d.absMvMax()), o.number("step-mv", d.stepMv()),
-                o.number("max-step-frac", d.maxStepFrac()), o.number("min-xcorr", d.minXcorr()), exp, sites);
+                o.number("max-step-frac", d.maxStepFrac()), o.number("min-xcorr", d.minXcorr()),
+                o.number("spike-clip-ms", d.spikeClipMs()), exp, sites);
         List<Params.ParamError> errors = p.errors();
         if (!errors.isEmpty()) {
             Params.ParamError e = errors.get(0);

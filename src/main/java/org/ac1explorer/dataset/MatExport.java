@@ -89,6 +89,7 @@ public final class MatExport {
                 .set("step_mv", Mat5.newScalar(p.stepMv()))
                 .set("max_step_frac", Mat5.newScalar(p.maxStepFrac()))
                 .set("min_xcorr", Mat5.newScalar(p.minXcorr()))
+                .set("spike_clip_ms", Mat5.newScalar(p.spikeClipMs()))
                 .set("experimenter", Mat5.newString(String.join(",", p.experimenters())))
                 .set("sites", Mat5.newString(String.join(",", p.sites())))
                 // the loader's return_waveform and audio_fs (None, here [], in spectrogram mode)

@@ -14,7 +14,8 @@ import org.ac1explorer.dsp.GatingThresholds;
  */
 public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctave, Double windowMs,
                      double detrendMedMs, double detrendGaussMs, double absMvMax, double stepMv,
-                     double maxStepFrac, double minXcorr, List<String> experimenters, List<String> sites) {
+                     double maxStepFrac, double minXcorr, double spikeClipMs, List<String> experimenters,
+                     List<String> sites) {
 
     public static final List<String> ALL_EXPERIMENTERS = List.of("wehr", "asari");
     public static final List<String> ALL_SITES = List.of("A1", "MGB");
@@ -22,15 +23,19 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
     public static final double MAX_DT_MS = 1000.0;
     public static final int MAX_BINS_PER_OCTAVE = 96;
     public static final double MAX_WINDOW_MS = 10_000.0;
+    /** The spike high-pass median window of the reference loader, ms (1 ms is the legacy value). */
+    public static final double DEFAULT_SPIKE_CLIP_MS = 10.0;
+    /** Longest spike high-pass window, ms: beyond a spike's scale it only follows the detrend. */
+    public static final double MAX_SPIKE_CLIP_MS = 1000.0;
 
     public Params {
         experimenters = List.copyOf(new LinkedHashSet<>(experimenters));
         sites = List.copyOf(new LinkedHashSet<>(sites));
     }
 
-    /** The reference defaults: dt 5 ms, 100–45000 Hz, 6 bands/octave, window 2·dt, detrend 100/10 ms, gating 150 mV, 30 mV, 0.5 %, r 0.05. */
+    /** The reference defaults: dt 5 ms, 100–45000 Hz, 6 bands/octave, window 2·dt, detrend 100/10 ms, gating 150 mV, 30 mV, 0.5 %, r 0.05, spike window 10 ms. */
     public static Params defaults() {
-        return new Params(5.0, 100.0, 45000.0, 6, null, 100.0, 10.0, 150.0, 30.0, 0.005, 0.05,
+        return new Params(5.0, 100.0, 45000.0, 6, null, 100.0, 10.0, 150.0, 30.0, 0.005, 0.05, DEFAULT_SPIKE_CLIP_MS,
                 ALL_EXPERIMENTERS, ALL_SITES);
     }
 
@@ -89,6 +94,9 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
         if (!Double.isFinite(minXcorr)) {
             e.add(new ParamError("min-xcorr", "must be a finite correlation threshold (got " + fmt(minXcorr) + ")"));
         }
+        if (!Double.isFinite(spikeClipMs) || spikeClipMs <= 0 || spikeClipMs > MAX_SPIKE_CLIP_MS) {
+            e.add(new ParamError("spike-clip-ms", "spike high-pass window must be > 0 and <= " + fmt(MAX_SPIKE_CLIP_MS) + " ms (got " + fmt(spikeClipMs) + ")"));
+        }
         if (experimenters.isEmpty()) {
             e.add(new ParamError("experimenter", "choose wehr and/or asari"));
         }
@@ -125,54 +133,58 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
     }
 
     public Params withDtMs(double v) {
-        return new Params(v, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(v, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withFminHz(double v) {
-        return new Params(dtMs, v, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, v, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withFmaxHz(double v) {
-        return new Params(dtMs, fminHz, v, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, v, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withBinsPerOctave(int v) {
-        return new Params(dtMs, fminHz, fmaxHz, v, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, v, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withWindowMs(Double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, v, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, v, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withDetrendMedMs(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, v, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, v, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withDetrendGaussMs(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, v, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, v, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withAbsMvMax(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, v, stepMv, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, v, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withStepMv(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, v, maxStepFrac, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, v, maxStepFrac, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withMaxStepFrac(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, v, minXcorr, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, v, minXcorr, spikeClipMs, experimenters, sites);
     }
 
     public Params withMinXcorr(double v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, v, experimenters, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, v, spikeClipMs, experimenters, sites);
+    }
+
+    public Params withSpikeClipMs(double v) {
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, v, experimenters, sites);
     }
 
     public Params withExperimenters(List<String> v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, v, sites);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, v, sites);
     }
 
     public Params withSites(List<String> v) {
-        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, experimenters, v);
+        return new Params(dtMs, fminHz, fmaxHz, binsPerOctave, windowMs, detrendMedMs, detrendGaussMs, absMvMax, stepMv, maxStepFrac, minXcorr, spikeClipMs, experimenters, v);
     }
 }

@@ -1,6 +1,8 @@
 package org.ac1explorer.dataset;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.IntStream;
 import org.ac1explorer.archive.RawRepeats;
@@ -26,7 +28,8 @@ public final class RepeatAnalysis {
     private final List<double[]> baselines;
     private final List<double[]> detrended;
     private final List<RepeatScores> scores;
-    private final AtomicReferenceArray<SpikeDetection> spikes;
+    /** Spike detections per high-pass window (ms), each repeat computed on first use. */
+    private final Map<Double, AtomicReferenceArray<SpikeDetection>> spikes = new ConcurrentHashMap<>();
 
     private RepeatAnalysis(double sfHz, double medMs, double gaussMs, List<double[]> raw, List<double[]> baselines,
                            List<double[]> detrended, List<RepeatScores> scores) {
@@ -37,7 +40,6 @@ public final class RepeatAnalysis {
         this.baselines = baselines;
         this.detrended = detrended;
         this.scores = scores;
-        this.spikes = new AtomicReferenceArray<>(raw.size());
     }
 
     /**
@@ -108,23 +110,29 @@ public final class RepeatAnalysis {
 
     /**
      * The spike detection of repeat {@code i} (for cell-attached recordings), with this analysis'
-     * detrend windows: computed on first use, then kept, as it does not depend on the gating
-     * thresholds.
+     * detrend windows and a high-pass median of {@code clipMs}: computed on first use, then kept,
+     * as it does not depend on the gating thresholds.
      */
-    public SpikeDetection spikeDetection(int i) {
-        SpikeDetection s = spikes.get(i);
+    public SpikeDetection spikeDetection(int i, double clipMs) {
+        AtomicReferenceArray<SpikeDetection> cache = spikeCache(clipMs);
+        SpikeDetection s = cache.get(i);
         if (s == null) {
-            s = SpikeDetector.detect(detrended.get(i), sfHz, medMs, gaussMs);
+            s = SpikeDetector.detect(detrended.get(i), sfHz, medMs, gaussMs, clipMs);
             // two threads may both compute it: the results are equal, keep the first
-            if (!spikes.compareAndSet(i, null, s)) {
-                s = spikes.get(i);
+            if (!cache.compareAndSet(i, null, s)) {
+                s = cache.get(i);
             }
         }
         return s;
     }
 
     /** Computes (in parallel) the spike detections of the given repeats not computed yet. */
-    public void prepareSpikeDetections(List<Integer> repeats) {
-        repeats.parallelStream().filter(i -> spikes.get(i) == null).forEach(this::spikeDetection);
+    public void prepareSpikeDetections(List<Integer> repeats, double clipMs) {
+        AtomicReferenceArray<SpikeDetection> cache = spikeCache(clipMs);
+        repeats.parallelStream().filter(i -> cache.get(i) == null).forEach(i -> spikeDetection(i, clipMs));
+    }
+
+    private AtomicReferenceArray<SpikeDetection> spikeCache(double clipMs) {
+        return spikes.computeIfAbsent(clipMs, c -> new AtomicReferenceArray<>(raw.size()));
     }
 }

@@ -30,7 +30,7 @@ public final class ResponseBinning {
         }
         boolean cached = spiking && a.detrendMedMs() == p.detrendMedMs() && a.detrendGaussMs() == p.detrendGaussMs();
         if (cached) {
-            a.prepareSpikeDetections(kept);
+            a.prepareSpikeDetections(kept, p.spikeClipMs());
         }
         List<double[]> out = new ArrayList<>(kept.size());
         for (int i : kept) {
@@ -38,9 +38,9 @@ public final class ResponseBinning {
             if (!spiking) {
                 out.add(d);
             } else if (cached) {
-                out.add(a.spikeDetection(i).psth());
+                out.add(a.spikeDetection(i, p.spikeClipMs()).psth());
             } else {
-                out.add(SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs()).psth());
+                out.add(SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()).psth());
             }
         }
         return out;

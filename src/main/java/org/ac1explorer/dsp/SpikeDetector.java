@@ -6,8 +6,6 @@ package org.ac1explorer.dsp;
  */
 public final class SpikeDetector {
 
-    /** Running-median length removed before thresholding, ms. */
-    public static final double CLIP_MS = 1.0;
     /** Threshold in population standard deviations of the high-passed trace. */
     public static final double K_SIGMA = 2.5;
     /** Length of the Hann smoothing window, ms. */
@@ -18,14 +16,14 @@ public final class SpikeDetector {
 
     /**
      * Detrends the repeat again (as the reference does), subtracts a running median of
-     * max(1, round(1 ms·sf/1000)) samples, thresholds at 2.5 × population std, and convolves the
+     * max(1, round(clipMs·sf/1000)) samples (the reference's 10 ms; 1 ms is the legacy value), thresholds at 2.5 × population std, and convolves the
      * train with a symmetric Hann window of max(3, round(21 ms·sf/1000)) samples, keeping the
      * centre part from (M−1)/2. An empty repeat gives empty arrays and a NaN threshold.
      */
-    public static SpikeDetection detect(double[] gatedRepeat, double sf, double medMs, double gaussMs) {
+    public static SpikeDetection detect(double[] gatedRepeat, double sf, double medMs, double gaussMs, double clipMs) {
         int n = gatedRepeat.length;
         double[] y = MedGauss.detrend(gatedRepeat, sf, medMs, gaussMs);
-        int clip = Math.max(1, Rounding.samples(CLIP_MS, sf));
+        int clip = Math.max(1, Rounding.samples(clipMs, sf));
         double[] floor = RunningMedian.filter(y, clip);
         double[] hp = new double[n];
         for (int i = 0; i < n; i++) {

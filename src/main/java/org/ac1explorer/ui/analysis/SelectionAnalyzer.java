@@ -72,6 +72,7 @@ public final class SelectionAnalyzer {
                     new double[0], "No repeat of this stimulus could be read (see Problems)");
         }
         String aKey = id + "|" + p.detrendMedMs() + "|" + p.detrendGaussMs();
+        String spikeKey = aKey + "|" + p.spikeClipMs();
         RepeatAnalysis a = analyses.get(aKey);
         if (a == null) {
             ctx.progress(1, 3, "Detrending " + reps.get().tracesMv().size() + " repeats");
@@ -84,16 +85,16 @@ public final class SelectionAnalyzer {
         List<SpikeDetection> det = null;
         List<double[]> keptSignals;
         if (sel.cell().isSpiking()) {
-            det = spikes.get(aKey);
+            det = spikes.get(spikeKey);
             if (det == null) {
                 ctx.progress(2, 3, "Detecting spikes");
                 det = new ArrayList<>();
                 for (double[] d : a.detrended()) {
                     ctx.checkCancelled();
-                    det.add(SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs()));
+                    det.add(SpikeDetector.detect(d, a.sfHz(), p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()));
                 }
                 det = List.copyOf(det);
-                spikes.put(aKey, det);
+                spikes.put(spikeKey, det);
             }
             keptSignals = new ArrayList<>();
             for (int i = 0; i < verdicts.size(); i++) {

@@ -115,6 +115,7 @@ public abstract class Settings {
                     getDouble("params.detrendMedMs", d.detrendMedMs()), getDouble("params.detrendGaussMs", d.detrendGaussMs()),
                     getDouble("params.absMvMax", d.absMvMax()), getDouble("params.stepMv", d.stepMv()),
                     getDouble("params.maxStepFrac", d.maxStepFrac()), getDouble("params.minXcorr", d.minXcorr()),
+                    getDouble("params.spikeClipMs", d.spikeClipMs()),
                     split(get("params.experimenters").orElse(null), d.experimenters()),
                     split(get("params.sites").orElse(null), d.sites()));
             return p.errors().isEmpty() ? p : d;
@@ -139,6 +140,7 @@ public abstract class Settings {
         put("params.stepMv", Double.toString(p.stepMv()));
         put("params.maxStepFrac", Double.toString(p.maxStepFrac()));
         put("params.minXcorr", Double.toString(p.minXcorr()));
+        put("params.spikeClipMs", Double.toString(p.spikeClipMs()));
         put("params.experimenters", String.join(",", p.experimenters()));
         put("params.sites", String.join(",", p.sites()));
     }

@@ -77,6 +77,11 @@ public final class KnobsPane extends ScrollPane {
                 "A repeat is rejected (xcorr) when its Pearson r with the median of the other repeats is below this "
                         + "(needs 3 repeats; 0 or less turns the test off)."));
 
+        box.getChildren().add(section("Spikes (cell-attached cells)"));
+        add(box, new KnobSpec("spike-clip-ms", "High-pass median", "ms", 0.1, 100, true, 0, 2, d.spikeClipMs(),
+                "10 ms: the paper's value; 1 ms reproduces the legacy pipeline. Running median subtracted "
+                        + "before the 2.5 σ spike threshold."));
+
         box.getChildren().add(section("Cohort (counters & export)"));
         FlowPane flags = new FlowPane(10, 4);
         for (String e : Params.ALL_EXPERIMENTERS) {
@@ -148,6 +153,7 @@ public final class KnobsPane extends ScrollPane {
             knobs.get("step-mv").setValue(p.stepMv());
             knobs.get("max-step-frac").setValue(p.maxStepFrac() * 100);
             knobs.get("min-xcorr").setValue(p.minXcorr());
+            knobs.get("spike-clip-ms").setValue(p.spikeClipMs());
             cohort.forEach((k, c) -> c.setSelected(p.experimenters().contains(k) || p.sites().contains(k)));
         } finally {
             bulk = false;
@@ -215,7 +221,8 @@ public final class KnobsPane extends ScrollPane {
         return new Params(knobs.get("dt-ms").value(), knobs.get("fmin").value(), knobs.get("fmax").value(), bins,
                 w.autoProperty().get() ? null : w.value(), knobs.get("detrend-med-ms").value(),
                 knobs.get("detrend-gauss-ms").value(), knobs.get("abs-mv-max").value(), knobs.get("step-mv").value(),
-                knobs.get("max-step-frac").value() / 100.0, knobs.get("min-xcorr").value(), ex, sites);
+                knobs.get("max-step-frac").value() / 100.0, knobs.get("min-xcorr").value(),
+                knobs.get("spike-clip-ms").value(), ex, sites);
     }
 
     /** The knob for a parameter name as {@code Params.errors()} spells it ("dt-ms", "abs-mv-max", ...). */
