@@ -84,8 +84,7 @@ public final class Cli {
 
     /** The version from the jar manifest, or "dev" when run from classes. */
     public static String version() {
-        String v = Cli.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        return org.ac1explorer.Version.current();
     }
 
     static boolean wantsHelp(String[] args) {

@@ -21,7 +21,7 @@ public final class ExplorerApp extends Application {
         AppIcons.applyTo(stage);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Cli.version()), BackgroundWork.create());
         window.show();
-        window.opener().openInitial();
+        window.controllers().opener().openInitial();
     }
 
     @Override

@@ -116,7 +116,7 @@ abstract class DemoWindowTest {
 
     /** Opens the shared demo and waits until the first selection is drawn. */
     void openDemo() {
-        fx(() -> window.opener().openDemo());
+        fx(() -> window.controllers().opener().openDemo());
         waitUntilDrawn();
     }
 
@@ -125,8 +125,8 @@ abstract class DemoWindowTest {
         waitUntil("the selection is drawn", () -> {
             SelectionData d = window.model().selectionData();
             return d != null && window.model().selection() != null && d.selection().equals(window.model().selection())
-                    && d.params().equals(window.model().params()) && window.plots().shown() == d
-                    && window.plots().traces().current() != null;
+                    && d.params().equals(window.model().params()) && window.views().plots().shown() == d
+                    && window.views().plots().traces().current() != null;
         });
     }
 }

@@ -58,7 +58,7 @@ class ExplorerWindowTest extends DemoWindowTest {
 
     private void setKnob(String param, String text) {
         fx(() -> {
-            window.knobs().knob(param).field().setText(text);
+            window.views().knobs().knob(param).field().setText(text);
             return null;
         });
     }
@@ -72,7 +72,7 @@ class ExplorerWindowTest extends DemoWindowTest {
             Stage s = new Stage();
             MainWindow m = new MainWindow(s, smallWindow(), fresh, BackgroundWork.create());
             m.show();
-            m.opener().openInitial();
+            m.controllers().opener().openInitial();
             return m;
         });
         try {
@@ -92,14 +92,14 @@ class ExplorerWindowTest extends DemoWindowTest {
     @Test
     void openingTheDemoShowsSpectrogramTracesAndResponseOfTheFirstSelection() {
         openDemo();
-        assertTrue(fx(() -> window.plots().spectrogram().frames()) > 100, "spectrogram has frames");
-        assertEquals(53, (int) fx(() -> window.plots().spectrogram().bands()), "53 bands at the defaults");
-        assertTrue(fx(() -> window.plots().spectrogram().dataSet().getDataCount()) > 100 * 53);
+        assertTrue(fx(() -> window.views().plots().spectrogram().frames()) > 100, "spectrogram has frames");
+        assertEquals(53, (int) fx(() -> window.views().plots().spectrogram().bands()), "53 bands at the defaults");
+        assertTrue(fx(() -> window.views().plots().spectrogram().dataSet().getDataCount()) > 100 * 53);
         SelectionData d = fx(() -> window.model().selectionData());
-        assertEquals(d.repeatCount(), (int) fx(() -> window.plots().traces().rowTexts().size()), "one row per repeat");
-        assertTrue(fx(() -> window.plots().traces().current().rows().get(0).main().n()) > 100, "traces have points");
-        assertTrue(fx(() -> window.plots().response().dataSet().getDataCount()) > 10, "binned response drawn");
-        assertTrue(fx(() -> window.statusBar().counterText(GateReason.KEPT)).matches("kept \\d+|kept …"));
+        assertEquals(d.repeatCount(), (int) fx(() -> window.views().plots().traces().rowTexts().size()), "one row per repeat");
+        assertTrue(fx(() -> window.views().plots().traces().current().rows().get(0).main().n()) > 100, "traces have points");
+        assertTrue(fx(() -> window.views().plots().response().dataSet().getDataCount()) > 10, "binned response drawn");
+        assertTrue(fx(() -> window.views().statusBar().counterText(GateReason.KEPT)).matches("kept \\d+|kept …"));
         assertTrue(dialogs.isEmpty(), dialogs.toString());
     }
 
@@ -139,7 +139,7 @@ class ExplorerWindowTest extends DemoWindowTest {
         int r = repeat;
         double above = Math.ceil(score + 1);
         double below = Math.floor(score - 1);
-        assertTrue(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"));
+        assertTrue(fx(() -> window.views().plots().traces().rowTexts().get(r)).contains("range"));
 
         // type a threshold just above the repeat's max |Vm| into the knob, as a user would
         FxRobot robot = new FxRobot();
@@ -147,20 +147,20 @@ class ExplorerWindowTest extends DemoWindowTest {
             stage.requestFocus();
             return null;
         });
-        Knob knob = fx(() -> window.knobs().knob("abs-mv-max"));
+        Knob knob = fx(() -> window.views().knobs().knob("abs-mv-max"));
         robot.doubleClickOn(knob.field());
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.write(String.valueOf(above));
         waitUntil("the knob reaches the model", () -> window.model().params().absMvMax() == above);
         waitUntilDrawn();
         assertNotEquals(GateReason.RANGE, fx(() -> window.model().selectionData().verdicts().get(r).reason()));
-        assertFalse(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"),
+        assertFalse(fx(() -> window.views().plots().traces().rowTexts().get(r)).contains("range"),
                 "the row's verdict flipped in the view");
 
         setKnob("abs-mv-max", String.valueOf(below));
         waitUntil("lowered threshold applied", () -> window.model().params().absMvMax() == below);
         waitUntilDrawn();
-        assertTrue(fx(() -> window.plots().traces().rowTexts().get(r)).contains("range"), "rejected again");
+        assertTrue(fx(() -> window.views().plots().traces().rowTexts().get(r)).contains("range"), "rejected again");
     }
 
     @Test
@@ -171,7 +171,7 @@ class ExplorerWindowTest extends DemoWindowTest {
         setKnob("min-xcorr", "0.999");
         waitUntil("min r applied", () -> window.model().params().minXcorr() == 0.999);
         waitUntilDrawn();
-        List<String> rows = fx(() -> window.plots().traces().rowTexts());
+        List<String> rows = fx(() -> window.views().plots().traces().rowTexts());
         assertTrue(rows.stream().anyMatch(t -> t.contains("r = ") && t.contains("< 0.999")), rows.toString());
         assertTrue(fx(() -> window.model().selectionData().keptCount()) < d.keptCount());
     }
@@ -179,11 +179,11 @@ class ExplorerWindowTest extends DemoWindowTest {
     @Test
     void doublingDtFrom5To10MsHalvesTheSpectrogramFrames() {
         openDemo();
-        int frames5 = fx(() -> window.plots().spectrogram().frames());
+        int frames5 = fx(() -> window.views().plots().spectrogram().frames());
         setKnob("dt-ms", "10");
         waitUntil("dt 10 applied", () -> window.model().params().dtMs() == 10.0);
         waitUntilDrawn();
-        int frames10 = fx(() -> window.plots().spectrogram().frames());
+        int frames10 = fx(() -> window.views().plots().spectrogram().frames());
         assertEquals(frames5 / 2.0, frames10, 2.0, "frames at dt 5 ms: " + frames5 + ", at 10 ms: " + frames10);
         assertEquals(frames10, (int) fx(() -> window.model().selectionData().spectrogramFrames()));
     }
@@ -194,20 +194,20 @@ class ExplorerWindowTest extends DemoWindowTest {
         Params before = fx(() -> window.model().params());
         SelectionData shown = fx(() -> window.model().selectionData());
         setKnob("fmax", "50");
-        String err = fx(() -> window.knobs().knob("fmax").errorText());
+        String err = fx(() -> window.views().knobs().knob("fmax").errorText());
         assertNotNull(err, "fmax below fmin is marked");
         assertTrue(err.contains("fmin"), err);
         setKnob("dt-ms", "abc");
-        assertTrue(fx(() -> window.knobs().knob("dt-ms").errorText()).contains("not a number"));
+        assertTrue(fx(() -> window.views().knobs().knob("dt-ms").errorText()).contains("not a number"));
         WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
         assertEquals(before, fx(() -> window.model().params()), "the model keeps the last valid parameters");
         assertTrue(shown == fx(() -> window.model().selectionData()), "nothing recomputed");
         fx(() -> {
-            window.knobs().show(Params.defaults());
+            window.views().knobs().show(Params.defaults());
             return null;
         });
-        assertNull(fx(() -> window.knobs().knob("fmax").errorText()));
-        assertNull(fx(() -> window.knobs().knob("dt-ms").errorText()));
+        assertNull(fx(() -> window.views().knobs().knob("fmax").errorText()));
+        assertNull(fx(() -> window.views().knobs().knob("dt-ms").errorText()));
     }
 
     @Test
@@ -217,7 +217,7 @@ class ExplorerWindowTest extends DemoWindowTest {
         FxRobot robot = new FxRobot();
         fx(() -> {
             stage.requestFocus();
-            window.browser().tree().requestFocus();
+            window.views().browser().tree().requestFocus();
             return null;
         });
         robot.type(KeyCode.DOWN);
@@ -238,7 +238,7 @@ class ExplorerWindowTest extends DemoWindowTest {
     @Test
     void cancellingALoadReturnsTheStatusToIdleAndLeavesNoTaskRunning() {
         fx(() -> {
-            window.opener().open(demo);
+            window.controllers().opener().open(demo);
             assertTrue(window.status().isBusy());
             window.status().cancel();
             return null;
@@ -249,7 +249,7 @@ class ExplorerWindowTest extends DemoWindowTest {
         assertNull(fx(() -> window.model().dataset()), "the cancelled load did not open the dataset");
 
         // cancelling a load that is under way (after it has started reading) also ends cleanly
-        fx(() -> window.opener().open(demo));
+        fx(() -> window.controllers().opener().open(demo));
         WaitForAsyncUtils.sleep(40, TimeUnit.MILLISECONDS);
         fx(() -> {
             window.status().cancel();
@@ -263,8 +263,8 @@ class ExplorerWindowTest extends DemoWindowTest {
     @Test
     void openingAnotherDatasetDuringALoadCancelsTheFirstAndOpensTheSecond() {
         fx(() -> {
-            window.opener().open(org.ac1explorer.Fixtures.mini());
-            window.opener().open(demo);
+            window.controllers().opener().open(org.ac1explorer.Fixtures.mini());
+            window.controllers().opener().open(demo);
             return null;
         });
         waitUntil("the second dataset is open", 60, () -> window.model().dataset() != null && window.work().runningNow() == 0);
@@ -276,7 +276,7 @@ class ExplorerWindowTest extends DemoWindowTest {
     void closingTheWindowDuringAnExportStopsEveryBackgroundThread() throws Exception {
         openDemo();
         Path out = tmp.resolve("closing.mat");
-        fx(() -> window.exporter().export(out));
+        fx(() -> window.controllers().exporter().export(out));
         fx(() -> {
             window.close();
             stage.close();
@@ -317,7 +317,7 @@ class ExplorerWindowTest extends DemoWindowTest {
     void waveformExportWritesGridLockedWaveformRows() throws Exception {
         openDemo();
         Path out = tmp.resolve("wave.mat");
-        var task = fx(() -> window.exporter().export(out, org.ac1explorer.dataset.WaveformMode.defaults()));
+        var task = fx(() -> window.controllers().exporter().export(out, org.ac1explorer.dataset.WaveformMode.defaults()));
         waitUntil("waveform export done", 120, task::isDone);
         assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, fx(task::getState));
         try (var mat = us.hebi.matlab.mat.format.Mat5.readFromFile(out.toFile())) {
@@ -331,14 +331,14 @@ class ExplorerWindowTest extends DemoWindowTest {
     void exportWritesTheMatFileAndNeverIntoTheDataFolder() throws Exception {
         openDemo();
         Path out = tmp.resolve("export.mat");
-        var task = fx(() -> window.exporter().export(out));
+        var task = fx(() -> window.controllers().exporter().export(out));
         waitUntil("export done", 90, task::isDone);
         assertEquals(javafx.concurrent.Worker.State.SUCCEEDED, fx(task::getState));
         assertTrue(Files.size(out) > 1000, "MAT file written");
         assertTrue(fx(() -> window.status().messageProperty().get()).startsWith("Exported"));
         Throwable refused = fx(() -> {
             try {
-                window.exporter().export(demo.resolve("inside.mat"));
+                window.controllers().exporter().export(demo.resolve("inside.mat"));
                 return null;
             } catch (IllegalArgumentException e) {
                 return e;
@@ -352,38 +352,38 @@ class ExplorerWindowTest extends DemoWindowTest {
     void theTimeCursorIsShownInAllThreePlotsAndFitShowsTheWholeSelection() {
         openDemo();
         fx(() -> {
-            window.plots().time().setRange(0.2, 0.4);
+            window.views().plots().time().setRange(0.2, 0.4);
             return null;
         });
-        assertEquals(0.2, fx(() -> window.plots().response().chart().getXAxis().getMin()), 1e-9, "zoom is shared");
-        assertEquals(0.4, fx(() -> window.plots().spectrogram().chart().getXAxis().getMax()), 1e-9);
+        assertEquals(0.2, fx(() -> window.views().plots().response().chart().getXAxis().getMin()), 1e-9, "zoom is shared");
+        assertEquals(0.4, fx(() -> window.views().plots().spectrogram().chart().getXAxis().getMax()), 1e-9);
         fx(() -> {
-            window.plots().time().cursorProperty().set(0.3);
+            window.views().plots().time().cursorProperty().set(0.3);
             return null;
         });
-        long shown = fx(() -> java.util.stream.Stream.of(window.plots().spectrogram().chart(), window.plots().traces().chart(),
-                window.plots().response().chart()).filter(c -> c.getCanvasForeground().getChildren().stream()
+        long shown = fx(() -> java.util.stream.Stream.of(window.views().plots().spectrogram().chart(), window.views().plots().traces().chart(),
+                window.views().plots().response().chart()).filter(c -> c.getCanvasForeground().getChildren().stream()
                 .anyMatch(n -> n.getStyleClass().contains("time-cursor") && n.isVisible())).count());
         assertEquals(3, shown, "cursor line in each plot");
         FxRobot robot = new FxRobot();
         fx(() -> {
             stage.requestFocus();
-            window.plots().requestFocus();
+            window.views().plots().requestFocus();
             return null;
         });
         robot.type(KeyCode.F);
-        waitUntil("fit", () -> window.plots().traces().chart().getXAxis().getMin() == 0
-                && window.plots().traces().chart().getXAxis().getMax() == window.plots().time().fullEnd());
+        waitUntil("fit", () -> window.views().plots().traces().chart().getXAxis().getMin() == 0
+                && window.views().plots().traces().chart().getXAxis().getMax() == window.views().plots().time().fullEnd());
     }
 
     @Test
     void theProblemsPaneListsLoadingWarningsOfTheFixtureEachNamingItsFile() {
         Path mini = org.ac1explorer.Fixtures.mini();
-        fx(() -> window.opener().open(mini));
+        fx(() -> window.controllers().opener().open(mini));
         waitUntilDrawn();
-        List<org.ac1explorer.archive.Problem> problems = fx(() -> List.copyOf(window.problems().list().getItems()));
+        List<org.ac1explorer.archive.Problem> problems = fx(() -> List.copyOf(window.views().problems().list().getItems()));
         assertTrue(problems.stream().filter(p -> p.location().endsWith(".mat")).count() >= 2, problems.toString());
-        assertTrue(fx(() -> window.problems().getText()).matches("Problems \\(\\d+\\)"));
+        assertTrue(fx(() -> window.views().problems().getText()).matches("Problems \\(\\d+\\)"));
         assertEquals("ac1-mini", fx(() -> window.model().dataset().name()));
     }
 
@@ -392,7 +392,7 @@ class ExplorerWindowTest extends DemoWindowTest {
         openDemo();
         Path empty = Files.createDirectories(tmp.resolve("not-a-dataset"));
         var before = fx(() -> window.model().dataset());
-        fx(() -> window.opener().open(empty));
+        fx(() -> window.controllers().opener().open(empty));
         waitUntil("the load ended", () -> !window.status().isBusy() && window.work().runningNow() == 0);
         assertEquals(1, dialogs.size(), dialogs.toString());
         assertTrue(dialogs.get(0).contains("not-a-dataset"), dialogs.get(0));

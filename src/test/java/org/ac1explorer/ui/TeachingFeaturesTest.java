@@ -43,8 +43,8 @@ class TeachingFeaturesTest extends DemoWindowTest {
     }
 
     private List<XYChart> charts() {
-        return List.of(window.plots().spectrogram().chart(), window.plots().traces().chart(),
-                window.plots().response().chart());
+        return List.of(window.views().plots().spectrogram().chart(), window.views().plots().traces().chart(),
+                window.views().plots().response().chart());
     }
 
     /** The playback cursor line of each chart (on the FX thread). */
@@ -79,7 +79,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
     }
 
     private PlaybackController playback() {
-        return window.playback();
+        return window.controllers().playback();
     }
 
     @Test
@@ -127,7 +127,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
         FakeAudioSink sink = new FakeAudioSink();
         fx(() -> {
             playback().setSink(sink);
-            window.playbackBar().expansionChoice().setValue(4);
+            window.views().playbackBar().expansionChoice().setValue(4);
             return null;
         });
         assertEquals(4, (int) fx(() -> playback().expansionProperty().get()));
@@ -159,7 +159,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
         fx(() -> {
             playback().setSink(sink);
             stage.requestFocus();
-            window.browser().tree().requestFocus();
+            window.views().browser().tree().requestFocus();
             return null;
         });
         FxRobot robot = new FxRobot();
@@ -183,7 +183,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
         });
 
         // a click (no drag) in the traces plot moves the play position there
-        XYChart traces = fx(() -> window.plots().traces().chart());
+        XYChart traces = fx(() -> window.views().plots().traces().chart());
         Point2D at = fx(() -> {
             Bounds b = traces.getCanvas().localToScreen(traces.getCanvas().getLayoutBounds());
             return new Point2D(b.getMinX() + 0.6 * b.getWidth(), b.getMinY() + 0.5 * b.getHeight());
@@ -198,11 +198,11 @@ class TeachingFeaturesTest extends DemoWindowTest {
 
         // a drag zooms and does not seek
         double before = fx(playback()::position);
-        double lo = fx(() -> window.plots().time().loProperty().get());
-        double hi = fx(() -> window.plots().time().hiProperty().get());
+        double lo = fx(() -> window.views().plots().time().loProperty().get());
+        double hi = fx(() -> window.views().plots().time().hiProperty().get());
         Point2D from = new Point2D(at.getX() - 200, at.getY());
         robot.drag(from, MouseButton.PRIMARY).moveBy(60, 0).moveBy(60, 0).drop();
-        waitUntil("zoomed", () -> window.plots().time().hiProperty().get() - window.plots().time().loProperty().get()
+        waitUntil("zoomed", () -> window.views().plots().time().hiProperty().get() - window.views().plots().time().loProperty().get()
                 < 0.5 * (hi - lo));
         assertEquals(before, fx(playback()::position), 1e-12, "a drag does not seek");
         assertTrue(second.isClosed() || fx(() -> playback().state() == State.IDLE));
@@ -215,9 +215,9 @@ class TeachingFeaturesTest extends DemoWindowTest {
             playback().setSink(new FakeAudioSink(r -> true, "No sound output device was found."));
             return null;
         });
-        assertTrue(fx(() -> window.playbackBar().playButton().getTooltip().getText()).contains("No sound output"));
+        assertTrue(fx(() -> window.views().playbackBar().playButton().getTooltip().getText()).contains("No sound output"));
         fx(() -> {
-            window.playbackBar().playButton().fire();
+            window.views().playbackBar().playButton().fire();
             return null;
         });
         assertEquals(State.IDLE, fx(playback()::state));
@@ -306,7 +306,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
                 assertTrue(href.startsWith("data:image/png;base64,"));
                 java.awt.image.BufferedImage heat = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(
                         java.util.Base64.getDecoder().decode(href.substring(href.indexOf(',') + 1))));
-                assertEquals((int) fx(() -> window.plots().spectrogram().bands()), heat.getHeight(), "one image row per band");
+                assertEquals((int) fx(() -> window.views().plots().spectrogram().bands()), heat.getHeight(), "one image row per band");
                 assertTrue(texts.contains("Frequency (kHz)") && texts.contains("Level (dB)"), texts.toString());
                 assertTrue(doc.getElementsByTagNameNS("*", "linearGradient").getLength() >= 1, "colour bar");
             } else {
@@ -323,13 +323,13 @@ class TeachingFeaturesTest extends DemoWindowTest {
     }
 
     private double tickFont() {
-        return ((io.fair_acc.chartfx.axes.spi.AbstractAxis) window.plots().traces().chart().getXAxis())
+        return ((io.fair_acc.chartfx.axes.spi.AbstractAxis) window.views().plots().traces().chart().getXAxis())
                 .getTickLabelStyle().getFont().getSize();
     }
 
     /** The line width written in the first trace row's style. */
     private double traceLineWidth() {
-        var r = (io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?>) window.plots().traces().chart().getRenderers().get(0);
+        var r = (io.fair_acc.chartfx.renderer.spi.AbstractRenderer<?>) window.views().plots().traces().chart().getRenderers().get(0);
         String st = r.getDatasets().get(0).getStyle();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("-fx-line-width: ([0-9.]+)").matcher(st);
         assertTrue(m.find(), st);
@@ -345,7 +345,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
         FxRobot robot = new FxRobot();
         fx(() -> {
             stage.requestFocus();
-            window.browser().tree().requestFocus();
+            window.views().browser().tree().requestFocus();
             return null;
         });
         robot.type(KeyCode.F11);
@@ -381,7 +381,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
     }
 
     private javafx.scene.paint.Color chartBackground() {
-        var bg = window.plots().traces().chart().getBackground();
+        var bg = window.views().plots().traces().chart().getBackground();
         return (javafx.scene.paint.Color) bg.getFills().get(0).getFill();
     }
 
@@ -390,7 +390,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
         openDemo();
         Selection before = fx(() -> window.model().selection());
         fx(() -> {
-            window.plots().traces().rawProperty().set(false);
+            window.views().plots().traces().rawProperty().set(false);
             return window.tour().start();
         });
         assertTrue(fx(() -> window.tour().isOpen() && window.tour().overlay().isVisible()));
@@ -413,7 +413,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
             titles.add(title);
             cells.add(fx(() -> window.model().selection().cell().experimenter()));
             if (title.equals("The MedGauss baseline")) {
-                sawBaseline = fx(() -> window.plots().traces().rawProperty().get());
+                sawBaseline = fx(() -> window.views().plots().traces().rawProperty().get());
             }
             if (title.startsWith("Gating")) {
                 waitUntilDrawn();
@@ -442,6 +442,6 @@ class TeachingFeaturesTest extends DemoWindowTest {
         waitUntil("closed", () -> !window.tour().isOpen());
         assertFalse(fx(() -> window.tour().overlay().isVisible()));
         assertEquals(before, fx(() -> window.model().selection()), "the user's selection is back");
-        assertFalse(fx(() -> window.plots().traces().rawProperty().get()), "the user's trace mode is back");
+        assertFalse(fx(() -> window.views().plots().traces().rawProperty().get()), "the user's trace mode is back");
     }
 }

@@ -1,10 +1,14 @@
 package org.ac1explorer.ui.common;
 
+import java.util.List;
 import java.util.Optional;
+import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 
 /**
@@ -18,6 +22,13 @@ public final class Dialogs {
 
         /** Plain information (help, about); defaults to nothing in tests. */
         default void info(Window owner, String title, String message) {
+        }
+
+        /** Two aligned columns (e.g. keys and what they do) with a note below; defaults to {@link #info}. */
+        default void table(Window owner, String title, List<String[]> rows, String note) {
+            StringBuilder b = new StringBuilder();
+            rows.forEach(r -> b.append(r[0]).append('\t').append(r[1]).append('\n'));
+            info(owner, title, b + note);
         }
 
         boolean confirm(Window owner, String title, String message, String okLabel);
@@ -51,6 +62,35 @@ public final class Dialogs {
         }
 
         @Override
+        public void table(Window owner, String title, List<String[]> rows, String note) {
+            GridPane g = new GridPane();
+            g.setHgap(18);
+            g.setVgap(4);
+            for (int i = 0; i < rows.size(); i++) {
+                Label key = new Label(rows.get(i)[0]);
+                key.setStyle("-fx-font-weight: bold");
+                key.setMinWidth(Region.USE_PREF_SIZE);
+                Label what = new Label(rows.get(i)[1]);
+                what.setWrapText(true);
+                g.addRow(i, key, what);
+            }
+            Label n = new Label(note);
+            n.setWrapText(true);
+            n.setMaxWidth(620);
+            GridPane.setColumnSpan(n, 2);
+            g.add(n, 0, rows.size());
+            GridPane.setMargin(n, new Insets(10, 0, 0, 0));
+            Alert a = new Alert(Alert.AlertType.INFORMATION);
+            a.initOwner(owner);
+            a.setTitle("AC1 Explorer");
+            a.setHeaderText(title);
+            a.getDialogPane().setContent(g);
+            a.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+            a.setResizable(true);
+            a.show();
+        }
+
+        @Override
         public boolean confirm(Window owner, String title, String message, String okLabel) {
             ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
             Alert a = new Alert(Alert.AlertType.CONFIRMATION, message, ok, ButtonType.CANCEL);
@@ -77,6 +117,10 @@ public final class Dialogs {
 
     public static void info(Window owner, String title, String message) {
         handler.info(owner, title, message);
+    }
+
+    public static void table(Window owner, String title, List<String[]> rows, String note) {
+        handler.table(owner, title, rows, note);
     }
 
     public static boolean confirm(Window owner, String title, String message, String okLabel) {

@@ -21,7 +21,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ac1explorer.ui.common.Dialogs;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.Selection;
 import org.ac1explorer.ui.status.StatusModel;
@@ -54,13 +54,13 @@ public final class FigureExport {
     public static final double DPI = 300;
 
     private final Supplier<Window> owner;
-    private final Settings settings;
+    private final ViewSettings view;
     private final StatusModel status;
     private final ExplorerModel model;
 
-    public FigureExport(Supplier<Window> owner, Settings settings, StatusModel status, ExplorerModel model) {
+    public FigureExport(Supplier<Window> owner, ViewSettings view, StatusModel status, ExplorerModel model) {
         this.owner = owner;
-        this.settings = settings;
+        this.view = view;
         this.status = status;
         this.model = model;
     }
@@ -103,7 +103,7 @@ public final class FigureExport {
         FileChooser.ExtensionFilter svgF = new FileChooser.ExtensionFilter(Format.SVG.label, "*.svg");
         fc.getExtensionFilters().setAll(preferred == Format.PNG ? pngF : svgF, preferred == Format.PNG ? svgF : pngF);
         fc.setInitialFileName(defaultName(plotName) + "." + preferred.ext);
-        settings.get("figures.dir").map(File::new).filter(File::isDirectory).ifPresent(fc::setInitialDirectory);
+        ViewSettings.existing(view.figuresFolderProperty()).map(Path::toFile).ifPresent(fc::setInitialDirectory);
         File f = fc.showSaveDialog(owner.get());
         if (f == null) {
             return;
@@ -115,7 +115,7 @@ public final class FigureExport {
             p = p.resolveSibling(p.getFileName() + "." + fmt.ext);
         }
         if (p.getParent() != null) {
-            settings.put("figures.dir", p.getParent().toString());
+            view.figuresFolderProperty().set(p.getParent());
         }
         try {
             save(chart, p, fmt, title(plotName));

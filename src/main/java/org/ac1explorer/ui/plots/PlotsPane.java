@@ -21,7 +21,7 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.StimulusInfo;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -51,10 +51,10 @@ public final class PlotsPane extends VBox {
     /** Redraws with the new line widths (held here: the scale property only holds it weakly). */
     private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(shown, false);
 
-    public PlotsPane(ExplorerModel model, BackgroundWork work, Settings settings, ObservableBooleanValue computing) {
+    public PlotsPane(ExplorerModel model, BackgroundWork work, ViewSettings view, ObservableBooleanValue computing) {
         this.model = model;
-        this.spectrogram = new SpectrogramChart(settings);
-        this.traces = new TracesChart(settings);
+        this.spectrogram = new SpectrogramChart(view);
+        this.traces = new TracesChart(view);
         this.prepareAll = new Superseding(work);
         this.prepareTraces = new Superseding(work);
         getStyleClass().add("plots");

@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 
 /**
  * The stimulus spectrogram as a ChartFX heatmap: x = time (s), y = band index labelled with the
@@ -46,6 +46,16 @@ public final class SpectrogramChart extends VBox {
         public String toString() {
             return label;
         }
+
+        /** The map of that name, or viridis for an unknown name. */
+        static ColourMap named(String name) {
+            for (ColourMap m : values()) {
+                if (m.name().equals(name)) {
+                    return m;
+                }
+            }
+            return VIRIDIS;
+        }
     }
 
     private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
@@ -65,7 +75,7 @@ public final class SpectrogramChart extends VBox {
     private double[] centres = new double[0];
     private int bpo = 6;
 
-    public SpectrogramChart(Settings settings) {
+    public SpectrogramChart(ViewSettings view) {
         getStyleClass().add("plot-block");
         y.setAutoRanging(false);
         y.setAutoGrowRanging(false);
@@ -103,44 +113,37 @@ public final class SpectrogramChart extends VBox {
         chart.getRenderers().add(renderer);
 
         map.getItems().setAll(ColourMap.values());
-        map.setValue(settings.get("view.colourMap").map(s -> {
-            try {
-                return ColourMap.valueOf(s);
-            } catch (IllegalArgumentException e) {
-                return ColourMap.VIRIDIS;
-            }
-        }).orElse(ColourMap.VIRIDIS));
+        map.setValue(ColourMap.named(view.colourMapProperty().get()));
         map.setTooltip(new Tooltip("Colour map of the dB scale"));
         map.setId("colour-map");
         map.valueProperty().addListener((o, a, b) -> {
             renderer.setColorGradient(b.gradient);
-            settings.put("view.colourMap", b.name());
+            view.colourMapProperty().set(b.name());
             chart.invalidate();
         });
         renderer.setColorGradient(map.getValue().gradient);
 
-        range.getValueFactory().setValue((int) settings.getDouble("view.dbRange", 80));
+        range.getValueFactory().setValue(view.dbRangeProperty().get());
         range.setEditable(true);
         range.setPrefWidth(72);
         range.setTooltip(new Tooltip("dB range of the colour scale (top minus bottom)"));
         range.setId("db-range");
-        autoTop.setSelected(settings.getBoolean("view.dbAutoTop", true));
+        autoTop.selectedProperty().bindBidirectional(view.dbAutoTopProperty());
         autoTop.setTooltip(new Tooltip("Top of the colour scale = loudest value of this stimulus"));
         top.setEditable(true);
         top.setPrefWidth(72);
         top.disableProperty().bind(autoTop.selectedProperty());
-        top.getValueFactory().setValue((int) settings.getDouble("view.dbTop", 60));
+        top.getValueFactory().setValue(view.dbTopProperty().get());
         top.setTooltip(new Tooltip("Top of the colour scale, dB"));
         range.valueProperty().addListener((o, a, b) -> {
-            settings.put("view.dbRange", Integer.toString(b));
+            view.dbRangeProperty().set(b);
             applyZRange();
         });
         top.valueProperty().addListener((o, a, b) -> {
-            settings.put("view.dbTop", Integer.toString(b));
+            view.dbTopProperty().set(b);
             applyZRange();
         });
         autoTop.selectedProperty().addListener((o, a, b) -> {
-            settings.put("view.dbAutoTop", Boolean.toString(b));
             applyZRange();
         });
 

@@ -24,7 +24,7 @@ import javafx.scene.shape.Line;
 import javafx.util.StringConverter;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.VerdictStyle;
 
 /**
@@ -54,7 +54,7 @@ public final class TracesChart extends VBox {
     private final HBox legend = new HBox(10);
     private PlotData.Traces current;
 
-    public TracesChart(Settings settings) {
+    public TracesChart(ViewSettings view) {
         getStyleClass().add("plot-block");
         y.setAutoRanging(false);
         y.setAutoGrowRanging(false);
@@ -99,20 +99,18 @@ public final class TracesChart extends VBox {
         rawB.setToggleGroup(mode);
         det.setTooltip(new Tooltip("Each repeat minus its MedGauss baseline: what the gating tests and the binning see"));
         rawB.setTooltip(new Tooltip("Each repeat as recorded, with its MedGauss baseline (dark line), centred on the baseline's median"));
-        raw.set(settings.getBoolean("view.rawTraces", false));
+        raw.bindBidirectional(view.rawTracesProperty());
         (raw.get() ? rawB : det).setSelected(true);
         raw.addListener((o, a, b) -> (b ? rawB : det).setSelected(true)); // set from the View menu or the tour
         mode.selectedToggleProperty().addListener((o, a, b) -> {
             if (b != null) {
                 raw.set(b == rawB);
-                settings.put("view.rawTraces", Boolean.toString(raw.get()));
             }
         });
         CheckBox hide = new CheckBox("Hide rejected");
         hide.setId("hide-rejected");
-        hide.setSelected(settings.getBoolean("view.hideRejected", false));
+        hide.selectedProperty().bindBidirectional(view.hideRejectedProperty());
         hideRejected.bind(hide.selectedProperty());
-        hide.selectedProperty().addListener((o, a, b) -> settings.put("view.hideRejected", Boolean.toString(b)));
 
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);

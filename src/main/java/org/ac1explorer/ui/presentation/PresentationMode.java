@@ -4,7 +4,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.plots.PlotStyle;
 
 /**
@@ -20,27 +20,22 @@ public final class PresentationMode {
     /** Line width factor in presentation mode. */
     public static final double THICK = 2.0;
     private final Stage stage;
-    private final Settings settings;
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation", false);
-    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final BooleanProperty dark;
     private final String presentationCss = PresentationMode.class.getResource("presentation.css").toExternalForm();
-    private final String darkCss = org.ac1explorer.ui.MainWindow.class.getResource("dark.css").toExternalForm();
+    private final String darkCss = PresentationMode.class.getResource("/org/ac1explorer/ui/dark.css").toExternalForm();
     private boolean wasMaximized;
 
-    public PresentationMode(Stage stage, Settings settings) {
+    public PresentationMode(Stage stage, ViewSettings view) {
         this.stage = stage;
-        this.settings = settings;
+        this.dark = view.darkProperty();
         stage.setFullScreenExitHint("Presentation mode: F11 or Esc to leave");
         // Esc is the window's (it closes the guided tour first); F11 and Esc leave via the menu and keys
         stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
         presentation.addListener((o, a, on) -> applyPresentation(on));
-        dark.addListener((o, a, on) -> {
-            applyDark(on);
-            settings.put("view.dark", Boolean.toString(on));
-        });
+        dark.addListener((o, a, on) -> applyDark(on));
         stage.sceneProperty().addListener((o, a, s) -> attach(s));
         attach(stage.getScene());
-        dark.set(settings.getBoolean("view.dark", false));
     }
 
     private void attach(Scene s) {
