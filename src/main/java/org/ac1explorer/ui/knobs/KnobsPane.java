@@ -26,6 +26,7 @@ import org.ac1explorer.dataset.Params;
  */
 public final class KnobsPane extends ScrollPane {
     private final Map<String, Knob> knobs = new LinkedHashMap<>();
+    private final Map<String, KnobParam> params = new LinkedHashMap<>();
     private final Map<String, CheckBox> cohort = new LinkedHashMap<>();
     private final Label cohortError = new Label();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -39,48 +40,25 @@ public final class KnobsPane extends ScrollPane {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        Params d = Params.defaults();
         VBox box = new VBox(4);
         box.getStyleClass().add("knobs");
         box.setPadding(new Insets(8, 10, 10, 10));
 
-        box.getChildren().add(section("Time bin & spectrogram"));
-        add(box, new KnobSpec("dt-ms", "Time bin (dt)", "ms", 0.5, 50, true, 0, 2, d.dtMs(),
-                "Width of the response bins and the spectrogram hop."));
-        add(box, new KnobSpec("fmin", "Lowest band", "Hz", 20, 5000, true, 0, 1, d.fminHz(),
-                "Centre frequency of the lowest spectrogram band."));
-        add(box, new KnobSpec("fmax", "Highest band", "Hz", 1000, 50000, true, 0, 0, d.fmaxHz(),
-                "Upper limit for the band centres (bands are fmin·2^(k/bpo) up to fmax)."));
-        add(box, new KnobSpec("bins-per-octave", "Bands per octave", "", 1, 24, false, 1, 0, d.binsPerOctave(),
-                "Number of log-spaced spectrogram bands per octave (integer)."));
-        Knob window = add(box, new KnobSpec("window-ms", "Window", "ms", 1, 200, true, 0, 2, Double.NaN,
-                "Length of the Hamming window of the spectrogram; auto = 2 × dt (the reference default)."));
+        for (KnobParam kp : KnobParam.ALL) {
+            if (kp.section() != null) {
+                box.getChildren().add(section(kp.section()));
+            }
+            Knob k = new Knob(kp.spec());
+            knobs.put(kp.spec().param(), k);
+            params.put(kp.spec().param(), kp);
+            box.getChildren().add(k);
+        }
+        Knob window = knobs.get("window-ms");
         window.enableAuto("auto", () -> {
             double dt = knobs.get("dt-ms").value();
-            return Double.isNaN(dt) ? Double.NaN : 2 * dt;
+            // no derived value from an invalid time bin (it would show e.g. −10 ms)
+            return dt > 0 && dt <= Params.MAX_DT_MS ? 2 * dt : Double.NaN;
         });
-
-        box.getChildren().add(section("Detrend (MedGauss baseline)"));
-        add(box, new KnobSpec("detrend-med-ms", "Running median", "ms", 0, 1000, false, 5, 1, d.detrendMedMs(),
-                "Window of the running median of the baseline."));
-        add(box, new KnobSpec("detrend-gauss-ms", "Gaussian σ", "ms", 0, 100, false, 1, 2, d.detrendGaussMs(),
-                "Width (σ) of the Gaussian that smooths the running median."));
-
-        box.getChildren().add(section("Gating (first failing test wins)"));
-        add(box, new KnobSpec("abs-mv-max", "|Vm| max (range)", "mV", 0, 500, false, 5, 1, d.absMvMax(),
-                "A repeat is rejected (range) when max |detrended Vm| exceeds this."));
-        add(box, new KnobSpec("step-mv", "Step size", "mV", 0, 200, false, 1, 1, d.stepMv(),
-                "Distance from the smoothed trace's median that counts as a step sample."));
-        add(box, new KnobSpec("max-step-frac", "Max step samples", "%", 0, 10, false, 0.1, 3, d.maxStepFrac() * 100,
-                "A repeat is rejected (step) when more than this share of its samples are step samples."));
-        add(box, new KnobSpec("min-xcorr", "Min correlation r", "", -1, 1, false, 0.01, 3, d.minXcorr(),
-                "A repeat is rejected (xcorr) when its Pearson r with the median of the other repeats is below this "
-                        + "(needs 3 repeats; 0 or less turns the test off)."));
-
-        box.getChildren().add(section("Spikes (cell-attached cells)"));
-        add(box, new KnobSpec("spike-clip-ms", "High-pass median", "ms", 0.1, 100, true, 0, 2, d.spikeClipMs(),
-                "10 ms: the paper's value; 1 ms reproduces the legacy pipeline. Running median subtracted "
-                        + "before the 2.5 σ spike threshold."));
 
         box.getChildren().add(section("Cohort (counters & export)"));
         FlowPane flags = new FlowPane(10, 4);
@@ -119,13 +97,6 @@ public final class KnobsPane extends ScrollPane {
         return l;
     }
 
-    private Knob add(VBox box, KnobSpec spec) {
-        Knob k = new Knob(spec);
-        knobs.put(spec.param(), k);
-        box.getChildren().add(k);
-        return k;
-    }
-
     private Node flag(String value, String label) {
         CheckBox c = new CheckBox(label);
         c.setId("cohort-" + value);
@@ -138,22 +109,15 @@ public final class KnobsPane extends ScrollPane {
     public void show(Params p) {
         bulk = true;
         try {
-            knobs.get("dt-ms").setValue(p.dtMs());
-            knobs.get("fmin").setValue(p.fminHz());
-            knobs.get("fmax").setValue(p.fmaxHz());
-            knobs.get("bins-per-octave").setValue(p.binsPerOctave());
-            if (p.windowMs() == null) {
-                knobs.get("window-ms").autoProperty().set(true);
-            } else {
-                knobs.get("window-ms").setValue(p.windowMs());
-            }
-            knobs.get("detrend-med-ms").setValue(p.detrendMedMs());
-            knobs.get("detrend-gauss-ms").setValue(p.detrendGaussMs());
-            knobs.get("abs-mv-max").setValue(p.absMvMax());
-            knobs.get("step-mv").setValue(p.stepMv());
-            knobs.get("max-step-frac").setValue(p.maxStepFrac() * 100);
-            knobs.get("min-xcorr").setValue(p.minXcorr());
-            knobs.get("spike-clip-ms").setValue(p.spikeClipMs());
+            params.forEach((name, kp) -> {
+                Knob k = knobs.get(name);
+                double v = kp.read().applyAsDouble(p);
+                if (Double.isNaN(v) && kp.autoWhenNaN()) {
+                    k.autoProperty().set(true);
+                } else {
+                    k.setValue(v);
+                }
+            });
             cohort.forEach((k, c) -> c.setSelected(p.experimenters().contains(k) || p.sites().contains(k)));
         } finally {
             bulk = false;
@@ -178,12 +142,8 @@ public final class KnobsPane extends ScrollPane {
         });
         cohortError.setVisible(false);
         cohortError.setManaged(false);
-        if (!notNumbers.isEmpty()) {
-            summary.set("Fix " + notNumbers.size() + " knob(s): nothing is recomputed until they are valid");
-            return;
-        }
-        Params p = candidate();
-        List<Params.ParamError> errors = p.errors();
+        // a knob that holds no number keeps its own message; the others are still checked
+        List<Params.ParamError> errors = candidate(notNumbers).errors();
         for (Params.ParamError e : errors) {
             Knob k = knobs.get(e.name());
             if (k != null) {
@@ -194,17 +154,27 @@ public final class KnobsPane extends ScrollPane {
                 cohortError.setManaged(true);
             }
         }
-        if (errors.isEmpty()) {
+        int bad = notNumbers.size() + errors.size();
+        if (bad == 0) {
             summary.set("");
-            onValid.accept(p);
+            onValid.accept(candidate(List.of()));
         } else {
-            summary.set("Invalid knob(s): " + errors.get(0) + " — nothing is recomputed until fixed");
+            String first = !notNumbers.isEmpty() ? knobs.get(notNumbers.get(0)).spec().title() + ": "
+                    + knobs.get(notNumbers.get(0)).errorText() : errors.get(0).toString();
+            summary.set(bad == 1 ? "Invalid knob: " + first + " — nothing is recomputed until it is fixed"
+                    : "Fix " + bad + " knobs (first: " + first + ") — nothing is recomputed until they are valid");
         }
     }
 
-    private Params candidate() {
-        double bpo = knobs.get("bins-per-octave").value();
-        Knob w = knobs.get("window-ms");
+    /** The parameters the knobs show; knobs named in {@code skip} keep the default value. */
+    private Params candidate(List<String> skip) {
+        Params p = Params.defaults();
+        for (KnobParam kp : params.values()) {
+            Knob k = knobs.get(kp.spec().param());
+            if (!skip.contains(kp.spec().param())) {
+                p = kp.write().apply(p, k.autoProperty().get() ? Double.NaN : k.value());
+            }
+        }
         List<String> ex = new ArrayList<>();
         for (String e : Params.ALL_EXPERIMENTERS) {
             if (cohort.get(e).isSelected()) {
@@ -217,12 +187,7 @@ public final class KnobsPane extends ScrollPane {
                 sites.add(s);
             }
         }
-        int bins = bpo == Math.rint(bpo) && Math.abs(bpo) < 1e6 ? (int) bpo : -1;
-        return new Params(knobs.get("dt-ms").value(), knobs.get("fmin").value(), knobs.get("fmax").value(), bins,
-                w.autoProperty().get() ? null : w.value(), knobs.get("detrend-med-ms").value(),
-                knobs.get("detrend-gauss-ms").value(), knobs.get("abs-mv-max").value(), knobs.get("step-mv").value(),
-                knobs.get("max-step-frac").value() / 100.0, knobs.get("min-xcorr").value(),
-                knobs.get("spike-clip-ms").value(), ex, sites);
+        return p.withExperimenters(ex).withSites(sites);
     }
 
     /** The knob for a parameter name as {@code Params.errors()} spells it ("dt-ms", "abs-mv-max", ...). */
