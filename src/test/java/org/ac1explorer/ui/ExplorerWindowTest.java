@@ -172,7 +172,15 @@ class ExplorerWindowTest extends DemoWindowTest {
         waitUntil("min r applied", () -> window.model().params().minXcorr() == 0.999);
         waitUntilDrawn();
         List<String> rows = fx(() -> window.views().plots().traces().rowTexts());
-        assertTrue(rows.stream().anyMatch(t -> t.contains("r = ") && t.contains("< 0.999")), rows.toString());
+        assertTrue(rows.stream().anyMatch(t -> t.contains("xcorr r = ") && t.contains("< 0.999")), rows.toString());
+        assertTrue(rows.stream().allMatch(t -> !t.contains("r = ") || t.matches(".*r = −?\\d\\.\\d\\d( .*)?")),
+                "one precision for r: " + rows);
+        javafx.geometry.Bounds plot = fx(() -> window.views().plots().traces().plotAreaBounds());
+        List<javafx.geometry.Bounds> labels = fx(() -> window.views().plots().traces().rowLabelBounds());
+        assertEquals(rows.size(), labels.size(), "one label per repeat");
+        for (javafx.geometry.Bounds label : labels) {
+            assertTrue(label.getMinX() >= plot.getMaxX(), "verdict label " + label + " overlaps the traces " + plot);
+        }
         assertTrue(fx(() -> window.model().selectionData().keptCount()) < d.keptCount());
     }
 

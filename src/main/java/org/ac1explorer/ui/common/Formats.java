@@ -26,6 +26,15 @@ public final class Formats {
     }
 
     /** Three significant figures-ish: 212, 48.3, 1.25, 0.0312. */
+    /** {@code v} with exactly {@code decimals} decimals (0.80, not 0.8), a true minus sign. */
+    public static String fixed(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return num(v, decimals);
+        }
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        return (s.matches("-0\\.?0*") ? s.substring(1) : s).replace('-', '−');
+    }
+
     public static String sig(double v) {
         double a = Math.abs(v);
         int d = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : a >= 0.1 ? 3 : 4;

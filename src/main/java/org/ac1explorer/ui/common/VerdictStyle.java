@@ -53,7 +53,7 @@ public final class VerdictStyle {
 
     /**
      * The deciding score against its threshold: "range 212 mV > 150", "step 3.0 % > 0.5 %",
-     * "r = −0.19 < 0.05"; for a kept repeat its correlation (when computed) or its step share.
+     * "xcorr r = −0.19 < 0.05"; for a kept repeat its correlation (when computed) or its step share.
      */
     public static String explain(RepeatVerdict v, GatingThresholds t) {
         return switch (v.reason()) {
@@ -62,10 +62,10 @@ public final class VerdictStyle {
                     : "range " + Formats.sig(v.maxAbsMv()) + " mV > " + Formats.sig(t.absMvMax());
             case STEP -> "step " + Formats.sig(v.stepFrac() * 100) + " % > " + Formats.sig(t.maxStepFrac() * 100) + " %";
             case XCORR -> v.xcorrApplied()
-                    ? "r = " + Formats.num(v.xcorr(), 2) + " < " + Formats.sig(t.minXcorr())
-                    : "r = 1 (not computable) < " + Formats.sig(t.minXcorr());
+                    ? "xcorr r = " + Formats.fixed(v.xcorr(), 2) + " < " + Formats.sig(t.minXcorr())
+                    : "xcorr r = 1 (not computable) < " + Formats.sig(t.minXcorr());
             case KEPT -> v.xcorrApplied()
-                    ? "kept · r = " + Formats.num(v.xcorr(), 2)
+                    ? "kept · r = " + Formats.fixed(v.xcorr(), 2)
                     : "kept · step " + Formats.sig(v.stepFrac() * 100) + " %";
         };
     }

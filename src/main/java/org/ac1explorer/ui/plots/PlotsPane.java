@@ -155,7 +155,12 @@ public final class PlotsPane extends VBox {
             left[i] = b.getMinX() - extraLeft[i];
             right[i] = b.getMaxX() + extraRight[i];
             targetL = Math.max(targetL, left[i]);
-            targetR = Math.min(targetR, right[i]);
+        }
+        // the traces chart keeps a margin for its verdict labels: the others end where it ends
+        double[] margin = {0, TracesChart.LABEL_MARGIN, 0};
+        targetR = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < 3; i++) {
+            targetR = Math.min(targetR, right[i] - margin[i]);
         }
         for (int i = 0; i < 3; i++) {
             double l = Math.round(targetL - left[i]);

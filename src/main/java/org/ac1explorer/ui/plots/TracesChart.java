@@ -49,6 +49,10 @@ public final class TracesChart extends VBox {
     private final Label title = new Label("Repeats");
     private final Label message = new Label();
     private final RowOverlay overlay = new RowOverlay();
+    /** Holds the verdict labels beside the plot area (the canvas layers clip to the plot area). */
+    private final Pane labelLayer = new Pane();
+    /** Width right of the plot area reserved for the repeats' verdict labels, px. */
+    static final double LABEL_MARGIN = 190;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
     private final BooleanProperty hideRejected = new SimpleBooleanProperty(this, "hideRejected", false);
     private final HBox legend = new HBox(10);
@@ -124,7 +128,8 @@ public final class TracesChart extends VBox {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox head = new HBox(8, title, gap, legend, det, rawB, hide);
-        PlotStyle.stackBlock(this, head, chart, message);
+        labelLayer.setPickOnBounds(false);
+        PlotStyle.stackBlock(this, head, new javafx.scene.layout.StackPane(chart, labelLayer), message);
 
         y.minProperty().addListener((o, a, b) -> overlay.requestLayout());
         y.maxProperty().addListener((o, a, b) -> overlay.requestLayout());
@@ -273,6 +278,21 @@ public final class TracesChart extends VBox {
         return out;
     }
 
+    /** Scene bounds of the shown verdict labels and of the plot area (for layout tests). */
+    public List<javafx.geometry.Bounds> rowLabelBounds() {
+        List<javafx.geometry.Bounds> out = new ArrayList<>();
+        for (Label l : overlay.labels) {
+            if (l.isVisible()) {
+                out.add(l.localToScene(l.getBoundsInLocal()));
+            }
+        }
+        return out;
+    }
+
+    public javafx.geometry.Bounds plotAreaBounds() {
+        return chart.getCanvas().localToScene(chart.getCanvas().getBoundsInLocal());
+    }
+
     /** Row labels and the scale bar, placed over the canvas by the y axis. */
     private final class RowOverlay extends Pane {
         private final List<Label> labels = new ArrayList<>();
@@ -298,7 +318,7 @@ public final class TracesChart extends VBox {
                 l.getStyleClass().add("row-label");
                 l.setManaged(false);
                 labels.add(l);
-                getChildren().add(l);
+                labelLayer.getChildren().add(l);
             }
             for (int i = 0; i < labels.size(); i++) {
                 Label l = labels.get(i);
@@ -330,10 +350,14 @@ public final class TracesChart extends VBox {
             double s = t.layout().spacing();
             for (int i = 0; i < t.rows().size() && i < labels.size(); i++) {
                 Label l = labels.get(i);
-                double py = y.getDisplayPosition(t.rows().get(i).offset() + 0.5 * s);
-                double lw = l.prefWidth(-1);
+                double py = y.getDisplayPosition(t.rows().get(i).offset());
+                // labels live in the margin right of the plot area, never over the traces
+                double lw = Math.min(l.prefWidth(-1), LABEL_MARGIN - 8);
                 double lh = l.prefHeight(-1);
-                l.resizeRelocate(Math.max(0, w - lw - 6), py + 1, lw, lh);
+                javafx.geometry.Point2D at = labelLayer.sceneToLocal(chart.getCanvas().localToScene(w + 6, py - lh / 2));
+                if (at != null) {
+                    l.resizeRelocate(at.getX(), at.getY(), lw, lh);
+                }
             }
             double top = y.getDisplayPosition(t.rows().get(0).offset() + 0.25 * s);
             double bottom = y.getDisplayPosition(t.rows().get(0).offset() - 0.25 * s);
