@@ -373,6 +373,17 @@ class TeachingFeaturesTest extends DemoWindowTest {
         assertTrue(fx(() -> stage.getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("/dark.css"))));
         waitUntil("dark plots", () -> chartBackground().getBrightness() < 0.3);
         assertTrue(light.getBrightness() > 0.9, "light theme plots are white");
+        // the Model tab's keys and values are light text on the dark column
+        for (String cls : new String[] {".strf-key", ".strf-value", ".strf-method"}) {
+            for (javafx.scene.Node n : fx(() -> List.copyOf(window.views().strfPane().lookupAll(cls)))) {
+                fx(() -> {
+                    n.applyCss();
+                    return null;
+                });
+                javafx.scene.paint.Color c = (javafx.scene.paint.Color) fx(() -> ((javafx.scene.control.Labeled) n).getTextFill());
+                assertTrue(c.getBrightness() > 0.6, cls + " text is readable on the dark theme: " + c);
+            }
+        }
         fx(() -> {
             window.presentation().darkProperty().set(false);
             return null;

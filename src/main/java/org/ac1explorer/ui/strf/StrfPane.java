@@ -153,7 +153,7 @@ public final class StrfPane extends VBox {
         curve.getRenderers().addAll(lines, marker);
         rAxis.setAutoRangePadding(0.1);
         Tooltip.install(curve, new Tooltip("Correlation used to choose the ridge strength λ, over the λ grid "
-                + "(10^-3 … 10^4 × the mean eigenvalue of XᵀX); the orange dot is the chosen λ"));
+                + "(10⁻³ … 10⁴ × the mean eigenvalue of XᵀX); the orange dot is the chosen λ"));
 
         GridPane stats = new GridPane();
         stats.setHgap(8);
@@ -202,7 +202,7 @@ public final class StrfPane extends VBox {
         validation.setConverter(new StringConverter<>() {
             @Override
             public String toString(Boolean b) {
-                return b == null ? "" : b ? "Published split (Wehr)" : "5-fold cross-validation";
+                return b == null ? "" : b ? "Published split (Wehr)" : "Cross-validation (5 folds, fewer stimuli: one each)";
             }
 
             @Override
@@ -212,8 +212,8 @@ public final class StrfPane extends VBox {
         });
         validation.setValue(false);
         validation.setId("strf-validation");
-        validation.setTooltip(new Tooltip("How λ is chosen and r measured: 5-fold cross-validation over the cell's "
-                + "stimuli, or the published per-cell split of the Wehr models (first train stimuli train, next val "
+        validation.setTooltip(new Tooltip("How λ is chosen and r measured: cross-validation over the cell's stimuli in "
+                + "5 folds (one fold per stimulus when it heard fewer than 5), or the published per-cell split of the Wehr models (first train stimuli train, next val "
                 + "choose λ, last test give r; stimuli in the cell's order)"));
         auto.setId("strf-auto");
         auto.selectedProperty().bindBidirectional(controller.autoProperty());
@@ -399,7 +399,7 @@ public final class StrfPane extends VBox {
         Tooltip.install(ceiling, new Tooltip("CC_max: the largest r any model could reach given the repeat-to-repeat "
                 + "variability of the same stimuli (Schoppe et al. 2016); CC_norm = r / CC_max"));
         double alpha = r.relativeLambdas()[r.chosen()];
-        lambda.setText("10^" + Formats.num(Math.log10(alpha), 1) + " × mean eigenvalue = " + Formats.sig(r.lambda()));
+        lambda.setText(Formats.sig(alpha) + " × mean eigenvalue = " + Formats.sig(r.lambda()));
         boolean noSplit = Boolean.TRUE.equals(validation.getValue()) && !hasSplit;
         method.setText((noSplit ? "This cell has no published split (Wehr cells only): " : "") + r.method() + ". " + r.bands() + " bands (" + Formats.num(perOct, 1) + "/octave) × " + r.lags()
                 + " lags (0–" + Formats.num(lags[lags.length - 1], 0) + " ms); features in dB, centred per band, floored "
