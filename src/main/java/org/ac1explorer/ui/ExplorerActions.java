@@ -57,6 +57,9 @@ final class ExplorerActions {
                 .inSection(3));
         t.add(Action.toggle("View", "Presentation (full screen, large)", w.presentation().presentationProperty())
                 .inSection(4).withAccelerator("F11").withHelp("presentation mode (full screen, large text); Esc leaves it"));
+        t.add(Action.toggle("View", "Side panes (browser, knobs)", w.layout().sidePanesProperty()).inSection(4)
+                .withAccelerator("Shortcut+Shift+P").withHelp("show / hide the browser and knob columns (hidden in "
+                        + "presentation mode)"));
         t.add(Action.toggle("View", "Dark theme", view.darkProperty()).inSection(4));
 
         t.add(Action.of("Navigate", "Previous cell", () -> v.browser().nextCell(-1)).withPlainKey(KeyCode.UP, "↑")

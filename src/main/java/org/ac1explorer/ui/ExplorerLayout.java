@@ -1,5 +1,7 @@
 package org.ac1explorer.ui;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -10,6 +12,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -18,13 +21,17 @@ import javafx.scene.layout.VBox;
  * the caller). Pixel widths are the columns' minimum and preferred sizes.
  */
 final class ExplorerLayout {
+    private static final double LEFT_MIN = 220;
+    private static final double RIGHT_MIN = 268;
     private final TabPane leftTabs;
     private final TabPane rightTabs;
     private final VBox left;
     private final VBox knobsColumn;
     private final SplitPane columns;
     private final BorderPane root;
-    private final double[] normalDividers = new double[2];
+    private final VBox centre;
+    private final double[] normalDividers = {0.19, 0.78};
+    private final BooleanProperty sidePanes = new SimpleBooleanProperty(this, "sidePanes", true);
 
     ExplorerLayout(ExplorerViews v) {
         leftTabs = tabs("left-tabs", new Tab("Browser", v.browser()), new Tab("Cells", v.cellsTable()));
@@ -32,7 +39,7 @@ final class ExplorerLayout {
                 "All cells in a sortable table: noise ceiling CC_max, kept repeats, published Wehr subset and split"));
         left = new VBox(leftTabs, v.problems());
         VBox.setVgrow(leftTabs, Priority.ALWAYS);
-        left.setMinWidth(220);
+        left.setMinWidth(LEFT_MIN);
         left.getStyleClass().add("left-column");
 
         Label knobsInvalid = new Label();
@@ -52,10 +59,10 @@ final class ExplorerLayout {
         rightTabs = tabs("right-tabs", new Tab("Knobs", knobsColumn), new Tab("Model", v.strfPane()));
         rightTabs.getTabs().get(1).setTooltip(new Tooltip(
                 "Linear STRF of the selected cell (ridge regression) and its held-out prediction"));
-        rightTabs.setMinWidth(268);
+        rightTabs.setMinWidth(RIGHT_MIN);
         rightTabs.setPrefWidth(330);
 
-        VBox centre = new VBox(v.playbackBar(), v.plots());
+        centre = new VBox(v.playbackBar(), v.plots());
         VBox.setVgrow(v.plots(), Priority.ALWAYS);
         columns = new SplitPane(left, centre, rightTabs);
         columns.setOrientation(Orientation.HORIZONTAL);
@@ -63,26 +70,39 @@ final class ExplorerLayout {
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(rightTabs, false);
 
+        sidePanes.addListener((o, a, shown) -> showSidePanes(shown));
         root = new BorderPane(columns);
         root.setBottom(v.statusBar());
         root.getStyleClass().add("explorer");
     }
 
-    /** Widens the side columns for presentation mode's larger text (the plots keep the rest), and back. */
+    /** Presentation mode gives the plots the whole width (side panes hidden); leaving it brings them back. */
     void followPresentation(ObservableBooleanValue presentation) {
-        presentation.addListener((o, was, on) -> {
-            double total = columns.getWidth();
-            if (on && total > 0) {
-                double[] d = columns.getDividerPositions();
-                normalDividers[0] = d[0];
-                normalDividers[1] = d[1];
-                double l = Math.min(0.24, 1.15 * left.getWidth() / total);
-                double r = Math.min(0.26, 1.15 * rightTabs.getWidth() / total);
-                columns.setDividerPositions(l, 1 - r);
-            } else if (!on && normalDividers[1] > 0) {
-                columns.setDividerPositions(normalDividers[0], normalDividers[1]);
-            }
-        });
+        presentation.addListener((o, was, on) -> sidePanes.set(!on));
+    }
+
+    /** Whether the browser (left) and knobs / model (right) columns are shown beside the plots. */
+    BooleanProperty sidePanesProperty() {
+        return sidePanes;
+    }
+
+    private void showSidePanes(boolean shown) {
+        // collapse rather than remove the columns: their charts stay attached to the scene
+        if (!shown && left.isVisible()) {
+            double[] d = columns.getDividerPositions();
+            normalDividers[0] = d[0];
+            normalDividers[1] = d[1];
+        }
+        for (Region side : new Region[] {left, rightTabs}) {
+            side.setVisible(shown);
+            side.setMinWidth(shown ? (side == left ? LEFT_MIN : RIGHT_MIN) : 0);
+            side.setMaxWidth(shown ? Double.MAX_VALUE : 0);
+        }
+        double l = shown ? normalDividers[0] : 0;
+        double r = shown ? normalDividers[1] : 1;
+        columns.setDividerPositions(l, r);
+        // the dividers only hold once the split pane has laid out the new widths
+        javafx.application.Platform.runLater(() -> columns.setDividerPositions(l, r));
     }
 
     private static TabPane tabs(String id, Tab... tabs) {

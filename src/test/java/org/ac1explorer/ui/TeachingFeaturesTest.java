@@ -348,13 +348,18 @@ class TeachingFeaturesTest extends DemoWindowTest {
             window.views().browser().tree().requestFocus();
             return null;
         });
+        double plotsWidth = fx(() -> window.views().plots().getWidth());
         robot.type(KeyCode.F11);
         waitUntil("presentation on", () -> window.presentation().presentationProperty().get());
+        waitUntil("side panes hidden, plots take the width", () -> !window.layout().rightTabs().isVisible()
+                && window.views().plots().getWidth() > 1.3 * plotsWidth);
         assertTrue(fx(() -> stage.getScene().getRoot().getStyleClass().contains("presentation")));
         waitUntil("larger text", () -> fontOf("#cell-info") >= 1.3 * label && tickFont() >= 1.3 * tick);
         waitUntil("thicker lines", () -> Math.abs(traceLineWidth() - 2 * width) < 1e-9);
         robot.type(KeyCode.F11);
         waitUntil("presentation off", () -> !window.presentation().presentationProperty().get());
+        waitUntil("side panes back", () -> window.layout().rightTabs().isVisible()
+                && window.views().plots().getWidth() < 1.1 * plotsWidth);
         waitUntil("normal text again", () -> fontOf("#cell-info") == label && tickFont() == tick);
         waitUntil("normal lines again", () -> Math.abs(traceLineWidth() - width) < 1e-9);
         // Esc also leaves presentation mode
