@@ -1,5 +1,7 @@
 package org.ac1explorer.archive;
 
+import java.util.Comparator;
+
 /**
  * Something wrong with the input that was skipped or worked around while loading: names the file
  * (or folder, zip entry) and says what is wrong and what was done about it.
@@ -13,6 +15,10 @@ public record Problem(Severity severity, String location, String message) {
         /** A file, trigger, stimulus or cell was skipped. */
         ERROR
     }
+
+    /** A fixed order (location, then message, then severity), independent of the order of discovery. */
+    public static final Comparator<Problem> ORDER = Comparator.comparing(Problem::location)
+            .thenComparing(Problem::message).thenComparing(Problem::severity);
 
     public static Problem warning(String location, String message) {
         return new Problem(Severity.WARNING, location, message);

@@ -21,8 +21,9 @@ final class ExportCommand {
 
             Writes freqs, params, stims (F x T single, dB; with --waveform 1 x T*hop single), responses
             (R x T double or the 1x1 NaN sentinel), stim_meta, nrn_meta, rejections and signal_type,
-            readable by MATLAB and scipy.io.loadmat. The file is written under a temporary name and
-            renamed when complete.
+            plus dropped_cells, warnings (what summary lists) and hearing_range_hz, readable by
+            MATLAB and scipy.io.loadmat. The file is written under a temporary name and renamed
+            when complete.
 
               --data DIR              folder holding the CRCNS-AC1 parts (extracted or zipped)
               --out FILE.mat          where to write (must not exist unless --force)
@@ -87,7 +88,7 @@ final class ExportCommand {
             out.println("rejections: " + d.rejections());
             if (!d.warnings().isEmpty() || !d.problems().isEmpty()) {
                 out.println(d.warnings().size() + " warning(s), " + d.problems().size()
-                        + " problem(s) while reading (run summary to list them)");
+                        + " problem(s) while reading (listed in the file's warnings, and by summary)");
             }
             return 0;
         }

@@ -72,7 +72,8 @@ final class SummaryCommand {
         out.println("Cohort (experimenter " + String.join(",", p.experimenters()) + ", sites "
                 + String.join(",", p.sites()) + "): " + d.neuronCount() + " neurons, " + d.stimulusCount()
                 + " stimuli, " + d.freqsHz().length + " bands, signal type " + d.signalType()
-                + ", " + d.droppedCells() + " cell(s) dropped (no repeat survived)");
+                + ", " + d.droppedCells() + " cell(s) dropped (no repeat survived)"
+                + (d.dropped().isEmpty() ? "" : ": " + String.join(", ", d.dropped().stream().map(CellRecord::session).toList())));
         printGroups(d.neurons());
         RejectionCounts r = d.rejections();
         out.println("Repeats: " + r.total() + " gated, " + r.kept() + " kept; rejected: range " + r.range()

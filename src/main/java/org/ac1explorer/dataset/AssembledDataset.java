@@ -9,15 +9,19 @@ import org.ac1explorer.archive.Problem;
  * (neurons), and for each pair the kept repeats binned at dt (repeats x T_s, float values) or null
  * (the NaN sentinel) when the cell did not hear the stimulus. Frequencies in Hz. {@code waveformMode}
  * is null for spectrogram stimuli, or the {@link WaveformMode} whose waveforms the stimuli hold.
+ * {@code dropped} are the cells of the cohort that contributed no data (no repeat survived), in
+ * cell order; {@code problems} are in a fixed order (by location, then message), so that the same
+ * input always gives the same list.
  */
 public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
                                float[][][][] responses, RejectionCounts rejections, String signalType,
-                               int droppedCells, List<Problem> problems, List<String> warnings,
+                               List<CellRecord> dropped, List<Problem> problems, List<String> warnings,
                                WaveformMode waveformMode) {
 
     public AssembledDataset {
         stimuli = List.copyOf(stimuli);
         neurons = List.copyOf(neurons);
+        dropped = List.copyOf(dropped);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
     }
@@ -25,8 +29,25 @@ public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEnt
     /** A spectrogram-mode dataset. */
     public AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
                             float[][][][] responses, RejectionCounts rejections, String signalType,
-                            int droppedCells, List<Problem> problems, List<String> warnings) {
-        this(params, freqsHz, stimuli, neurons, responses, rejections, signalType, droppedCells, problems, warnings, null);
+                            List<CellRecord> dropped, List<Problem> problems, List<String> warnings) {
+        this(params, freqsHz, stimuli, neurons, responses, rejections, signalType, dropped, problems, warnings, null);
+    }
+
+    /** How many cells of the cohort were dropped (their repeats are still in {@link #rejections()}). */
+    public int droppedCells() {
+        return dropped.size();
+    }
+
+    /**
+     * Everything the load reported, one line each, as {@code summary} lists it: the cohort
+     * warnings (e.g. mixed signal types) as "warning: what", then every problem as "warning: " or
+     * "error: ", where, what (unknown descriptions, skipped files, ...).
+     */
+    public List<String> reportLines() {
+        List<String> out = new java.util.ArrayList<>();
+        warnings.forEach(w -> out.add("warning: " + w));
+        problems.forEach(p -> out.add(p.toString()));
+        return List.copyOf(out);
     }
 
     /** Whether the stimuli are waveforms ({@link #waveformMode()} non-null) rather than spectrograms. */

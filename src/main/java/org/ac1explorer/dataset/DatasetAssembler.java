@@ -12,6 +12,7 @@ import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.MatReadException;
+import org.ac1explorer.archive.Problem;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusInfo;
@@ -80,7 +81,7 @@ public final class DatasetAssembler {
         List<int[]> placedAt = new ArrayList<>();
         List<float[][]> placedBlock = new ArrayList<>();
         RejectionCounts counts = RejectionCounts.ZERO;
-        int dropped = 0;
+        List<CellRecord> dropped = new ArrayList<>();
         for (CellOutcome co : outcomes) {
             int n = neurons.size();
             boolean contributed = false;
@@ -103,12 +104,15 @@ public final class DatasetAssembler {
             if (contributed) {
                 neurons.add(co.cell());
             } else {
-                dropped++;
+                dropped.add(co.cell());
             }
         }
         if (neurons.isEmpty()) {
+            // the reference's "no cells matched" refusal, saying which of the two ways it came about
             throw new IllegalStateException("no cells matched experimenter=" + String.join(",", p.experimenters())
-                    + " sites=" + String.join(",", p.sites()) + " (with data that survives gating)");
+                    + " sites=" + String.join(",", p.sites()) + ": " + (cohort.isEmpty()
+                    ? "none of the " + archive.cells().size() + " cells of the dataset is in this cohort"
+                    : "all " + cohort.size() + " cells of the cohort were dropped, none kept a repeat (" + counts + ")"));
         }
         int nS = registered.size();
         int[] shortest = new int[nS];
@@ -157,7 +161,8 @@ public final class DatasetAssembler {
                         + " Hz) of the stimuli sampled at " + Params.fmt(sf) + " Hz: their bands above it hold "
                         + "aliased energy (the reference loader computes them the same way)"));
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
-                neurons, responses, counts, signalType, dropped, archive.problems(), warnings, waveform);
+                neurons, responses, counts, signalType, dropped,
+                archive.problems().stream().sorted(Problem.ORDER).toList(), warnings, waveform);
     }
 
     /** T = min(round(duration/dt), spectrogram frames, shortest response) over the positive ones; 0 when none is (bins). */

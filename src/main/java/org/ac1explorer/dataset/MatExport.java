@@ -128,7 +128,34 @@ public final class MatExport {
                 .set("step", Mat5.newScalar(rc.step()))
                 .set("xcorr", Mat5.newScalar(rc.xcorr())));
         mat.addArray("signal_type", Mat5.newString(d.signalType()));
+        addLoadReport(mat, d);
         return mat;
+    }
+
+    /** The hearing range of the rat (Hz) that the reference loader declares for this dataset. */
+    static final double[] HEARING_RANGE_HZ = {250, 76000};
+
+    /**
+     * Variables added after the reference schema (compare.py ignores them): {@code dropped_cells}
+     * (struct: {@code count}, and {@code sessions}, D x 1 cell of the dropped cells' session names
+     * in cell order), {@code warnings} (W x 1 cell of char: the lines {@code summary} lists, see
+     * {@link AssembledDataset#reportLines()}) and {@code hearing_range_hz} (1 x 2 double).
+     */
+    private static void addLoadReport(Mat5File mat, AssembledDataset d) {
+        Cell sessions = Mat5.newCell(d.droppedCells(), 1);
+        for (int i = 0; i < d.droppedCells(); i++) {
+            sessions.set(i, 0, Mat5.newString(d.dropped().get(i).session()));
+        }
+        mat.addArray("dropped_cells", Mat5.newStruct()
+                .set("count", Mat5.newScalar(d.droppedCells()))
+                .set("sessions", sessions));
+        List<String> lines = d.reportLines();
+        Cell warnings = Mat5.newCell(lines.size(), 1);
+        for (int i = 0; i < lines.size(); i++) {
+            warnings.set(i, 0, Mat5.newString(lines.get(i)));
+        }
+        mat.addArray("warnings", warnings);
+        mat.addArray("hearing_range_hz", row(HEARING_RANGE_HZ));
     }
 
     private static Matrix row(double[] v) {
@@ -182,17 +209,15 @@ public final class MatExport {
             st.set("idx", Mat5.newScalar(info.idx()));
         } else {
             st.set("class_n", Mat5.newScalar(info.classN() == null ? Double.NaN : info.classN()));
-            List<Integer> segs = info.segments();
-            Matrix segRow = Mat5.newMatrix(1, segs.size());
-            for (int i = 0; i < segs.size(); i++) {
-                segRow.setDouble(0, i, segs.get(i));
-            }
-            st.set("segments", segRow);
+            double[] segs = info.segments().stream().mapToDouble(Integer::doubleValue).toArray();
+            st.set("segments", row(segs));
             Cell files = Mat5.newCell(1, info.segmentFiles().size());
             for (int i = 0; i < info.segmentFiles().size(); i++) {
                 files.set(0, i, Mat5.newString(info.segmentFiles().get(i)));
             }
             st.set("segment_files", files);
+            // the reference loader's name for the same parsed indices (added after the schema)
+            st.set("sequence", row(segs));
         }
         return st;
     }

@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.ac1explorer.Fixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import us.hebi.matlab.mat.format.Mat5;
+import us.hebi.matlab.mat.types.Char;
 
 class CliTest {
     @TempDir
@@ -56,6 +60,29 @@ class CliTest {
         assertTrue(r.out().contains("20020101-mw-001-017.mat"), r.out());
         assertTrue(r.out().contains("above the Nyquist frequency (22050 Hz)"), r.out());
         assertFalse(run("summary", "--data", Fixtures.mini().toString(), "--fmax", "20000").out().contains("Nyquist"));
+    }
+
+    @Test
+    void summaryNamesDroppedCellsAndListsWhatTheExportRecordsAsWarnings() throws Exception {
+        Path edge = Fixtures.file("ac1-edge");
+        CliRun summary = run("summary", "--data", edge.toString());
+        assertEquals(0, summary.status(), summary.err());
+        assertTrue(summary.out().contains("2 cell(s) dropped (no repeat survived): 20030103-mw-003, 20060201-ha2-003"),
+                summary.out());
+        Path out = tmp.resolve("edge.mat");
+        assertEquals(0, run("export", "--data", edge.toString(), "--out", out.toString()).status());
+        List<String> lines = new ArrayList<>();
+        try (var mat = Mat5.readFromFile(out.toFile())) {
+            var cell = mat.getCell("warnings");
+            for (int i = 0; i < cell.getNumElements(); i++) {
+                lines.add(((Char) cell.get(i)).getString());
+            }
+        }
+        assertEquals(7, lines.size(), lines.toString());
+        for (String line : lines) {
+            String text = line.replaceFirst("^(warning|error): ", "");
+            assertTrue(summary.out().contains(text), "summary does not list: " + text);
+        }
     }
 
     @Test

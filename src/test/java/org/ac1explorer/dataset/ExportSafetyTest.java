@@ -95,7 +95,7 @@ class ExportSafetyTest {
         List<StimulusEntry> broken = new java.util.ArrayList<>(d.stimuli());
         broken.set(3, new StimulusEntry(broken.get(3).info(), 1000, null));
         AssembledDataset bad = new AssembledDataset(d.params(), d.freqsHz(), broken, d.neurons(), d.responses(),
-                d.rejections(), d.signalType(), d.droppedCells(), d.problems(), d.warnings());
+                d.rejections(), d.signalType(), d.dropped(), d.problems(), d.warnings());
         assertThrows(RuntimeException.class, () -> MatExport.write(bad, target, true));
         assertEquals("previous export", Files.readString(target));
         try (Stream<Path> s = Files.list(tmp)) {
