@@ -31,14 +31,28 @@ final class ExplorerLayout {
     private final BorderPane root;
     private final VBox centre;
     private final double[] normalDividers = {0.19, 0.78};
+    private double problemsDivider = 0.65;
     private final BooleanProperty sidePanes = new SimpleBooleanProperty(this, "sidePanes", true);
 
     ExplorerLayout(ExplorerViews v) {
         leftTabs = tabs("left-tabs", new Tab("Browser", v.browser()), new Tab("Cells", v.cellsTable()));
         leftTabs.getTabs().get(1).setTooltip(new Tooltip(
                 "All cells in a sortable table: noise ceiling CC_max, kept repeats, published Wehr subset and split"));
-        left = new VBox(leftTabs, v.problems());
-        VBox.setVgrow(leftTabs, Priority.ALWAYS);
+        // the problems list is as tall as the user drags it while expanded, a title bar when collapsed
+        SplitPane leftSplit = new SplitPane(leftTabs, v.problems());
+        leftSplit.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(v.problems(), false);
+        v.problems().expandedProperty().addListener((o, a, open) -> {
+            if (open) {
+                leftSplit.setDividerPositions(problemsDivider);
+            } else {
+                problemsDivider = leftSplit.getDividerPositions()[0];
+            }
+        });
+        v.problems().maxHeightProperty().bind(javafx.beans.binding.Bindings.when(v.problems().expandedProperty())
+                .then(Double.MAX_VALUE).otherwise(Region.USE_PREF_SIZE));
+        left = new VBox(leftSplit);
+        VBox.setVgrow(leftSplit, Priority.ALWAYS);
         left.setMinWidth(LEFT_MIN);
         left.getStyleClass().add("left-column");
 

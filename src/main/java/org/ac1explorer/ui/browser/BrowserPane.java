@@ -174,6 +174,8 @@ public final class BrowserPane extends VBox {
                 continue;
             }
             TreeItem<BrowserNode> cellItem = new TreeItem<>(new BrowserNode.Cell(c));
+            // a match on a stimulus (not on the cell itself) opens the cell to show it
+            cellItem.setExpanded(!q.isEmpty() && !cellHit);
             for (CellStimulus s : st) {
                 TreeItem<BrowserNode> si = new TreeItem<>(new BrowserNode.Stimulus(c, s));
                 cellItem.getChildren().add(si);
@@ -327,6 +329,8 @@ public final class BrowserPane extends VBox {
             HBox.setHgrow(gap, Priority.ALWAYS);
             box.setAlignment(Pos.CENTER_LEFT);
             name.setMinWidth(0);
+            // keep both ends of long names: "natural sound stream (mixture)" vs "(animals)" stay apart
+            name.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_WORD_ELLIPSIS);
             badge.setMinWidth(Region.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.prefWidthProperty().bind(tree.widthProperty().subtract(70));

@@ -26,6 +26,7 @@ public final class ProblemsPane extends TitledPane {
         setAnimated(false);
         list.setItems(problems);
         list.setPrefHeight(170);
+        list.setMinHeight(60);
         list.setPlaceholder(new Label("No problems while loading"));
         list.setCellFactory(v -> new ProblemCell());
         setContent(list);

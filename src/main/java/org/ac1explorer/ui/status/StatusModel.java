@@ -100,8 +100,20 @@ public final class StatusModel {
             t.cancel(false);
             release();
             notice("Cancelled");
+            // a cancel needs no lasting message: the idle text (what is open) comes back
+            String shown = notice;
+            javafx.animation.PauseTransition fade = new javafx.animation.PauseTransition(CANCEL_NOTICE);
+            fade.setOnFinished(e -> {
+                if (notice == shown) {
+                    clearNotice();
+                }
+            });
+            fade.play();
         }
     }
+
+    /** How long "Cancelled" stays in the status bar. */
+    static final javafx.util.Duration CANCEL_NOTICE = javafx.util.Duration.seconds(4);
 
     /** A one-off message (replaced by the next job or notice). */
     public void notice(String text) {
