@@ -113,6 +113,18 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
         return null;
     }
 
+    /** The data folder and the folder or zip file of every part found: what no output may touch. */
+    public List<Path> sources() {
+        List<Path> out = new java.util.ArrayList<>();
+        out.add(dataDir);
+        for (ArchiveTree t : new ArchiveTree[] {main, asariResults1, asariResults2}) {
+            if (t != null) {
+                out.add(t.source());
+            }
+        }
+        return out;
+    }
+
     /** A short label for where a part was found, for summaries. */
     public static String label(ArchiveTree t) {
         return t == null ? "missing" : t.describe("");

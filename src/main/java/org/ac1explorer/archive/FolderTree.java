@@ -21,6 +21,11 @@ public final class FolderTree implements ArchiveTree {
         return root;
     }
 
+    @Override
+    public Path source() {
+        return root;
+    }
+
     private Path resolve(String path) {
         return path.isEmpty() ? root : root.resolve(path);
     }

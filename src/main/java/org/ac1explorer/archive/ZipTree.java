@@ -164,6 +164,11 @@ public final class ZipTree implements ArchiveTree {
     }
 
     @Override
+    public Path source() {
+        return zipPath;
+    }
+
+    @Override
     public String describe(String path) {
         return zipPath + "!/" + path;
     }
