@@ -56,8 +56,9 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
     public static ExportSize of(AssembledDataset d) {
         long stims = 0;
         for (StimulusEntry e : d.stimuli()) {
+            float[][] spec = e.spectrogramDb();
             long n = d.isWaveform() ? e.waveform().length
-                    : (long) e.spectrogramDb().length * (e.spectrogramDb().length == 0 ? 0 : e.spectrogramDb()[0].length);
+                    : spec == null || spec.length == 0 ? 0 : (long) spec.length * spec[0].length;
             stims += ELEMENT_HEADER + 4L * n;
         }
         long responses = 0;

@@ -1,0 +1,50 @@
+package org.ac1explorer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.ac1explorer.Fixtures;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code export --out}: refusals come first, one line each, and leave the data and the target untouched. */
+class ExportCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void anExistingFolderIsSaidToBeAFolderBeforeAnythingAboutForce() throws Exception {
+        Path folder = Files.createDirectories(tmp.resolve("results"));
+        CliRun r = CliRun.of("export", "--data", Fixtures.mini().toString(), "--out", folder.toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("is a folder; give a file name ending in .mat"), r.err());
+        assertFalse(r.err().contains("--force"), r.err());
+    }
+
+    @Test
+    void aRecordingAndTheArchiveZipAreNeverOverwrittenEvenWithForce() throws Exception {
+        Path data = Fixtures.copyTree(Fixtures.mini(), tmp.resolve("DATA"));
+        Path zips = Fixtures.zippedMini(Fixtures.mini(), Files.createDirectories(tmp.resolve("ZIPS")));
+        Map<String, String> before = Fixtures.snapshot(tmp);
+        String session;
+        try (var s = Files.list(data.resolve("crcns-ac1/wehr/Results"))) {
+            session = s.sorted().findFirst().orElseThrow().getFileName().toString();
+        }
+        String trial;
+        try (var s = Files.list(data.resolve("crcns-ac1/wehr/Results").resolve(session))) {
+            trial = s.sorted().findFirst().orElseThrow().getFileName().toString();
+        }
+        String relative = tmp + "/./DATA/crcns-ac1/wehr/Results/" + session + "/" + trial;
+        CliRun r1 = CliRun.of("export", "--data", data.toString(), "--out", relative, "--force");
+        assertTrue(r1.err().contains("inside the data folder"), r1.err());
+        CliRun r2 = CliRun.of("export", "--data", zips.toString(), "--out", tmp + "/ZIPS/../ZIPS/crcns-ac1.zip", "--force");
+        assertTrue(r2.err().contains("inside the data folder") || r2.err().contains("is the archive"), r2.err());
+        assertEquals(1, r1.status());
+        assertEquals(1, r2.status());
+        assertEquals(before, Fixtures.snapshot(tmp));
+    }
+}
