@@ -57,11 +57,11 @@ public final class MatLoader {
             throw new MatReadException("MATLAB v7.3 (HDF5) file: not supported; re-save it in MATLAB with save(..., '-v7')");
         }
         if (!header.startsWith("MATLAB 5.0")) {
-            String shown = header.length() > 40 ? header.substring(0, 40) : header;
-            if (!shown.chars().allMatch(c -> c >= 32 && c < 127)) {
-                shown = "binary data";
-            }
-            throw new MatReadException("not a MATLAB v5 MAT file (header starts with \"" + shown.strip() + "\")");
+            // described, never quoted: the file may be anything reached through a link (a token, a key)
+            String prefix = header.length() > 40 ? header.substring(0, 40) : header;
+            boolean text = prefix.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || (c >= 32 && c < 127));
+            throw new MatReadException("not a MAT file: starts with " + (text ? "text" : "binary data")
+                    + " instead of the \"MATLAB 5.0\" header");
         }
         List<MatPrecheck.Element> elements = MatPrecheck.check(bytes);
         ByteBuffer file = bytes.duplicate().order(MatPrecheck.order(bytes));

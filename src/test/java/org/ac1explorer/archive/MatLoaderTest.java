@@ -32,7 +32,15 @@ class MatLoaderTest {
     void randomBytesAreNotAMatFile() {
         byte[] b = new byte[512];
         new java.util.Random(1).nextBytes(b);
-        assertTrue(failure(b).contains("not a MATLAB v5"));
+        assertTrue(failure(b).contains("not a MAT file: starts with binary data"), failure(b));
+    }
+
+    @Test
+    void aTextFileIsDescribedNeverQuoted() {
+        byte[] b = ("ghp_SECRETTOKEN0123456789abcdef\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+        String why = failure(b);
+        assertTrue(why.contains("not a MAT file: starts with text"), why);
+        assertFalse(why.contains("SECRET") || why.contains("ghp_"), why);
     }
 
     @Test
