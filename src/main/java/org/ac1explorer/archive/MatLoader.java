@@ -23,8 +23,12 @@ import us.hebi.matlab.mat.types.Sources;
  * instead of being allocated. Unwanted variables are skipped after their first bytes.
  */
 public final class MatLoader {
-    /** Largest MAT file read (bytes): bigger than any file of the release. */
-    public static final long MAX_FILE_BYTES = 1L << 30;
+    /**
+     * Largest MAT file, zip entry or inflated variable read (bytes). The release's largest files (a
+     * few minutes of one recording, a 20 s stimulus at 97.6 kHz) hold tens of MB; 256 MiB is ten times
+     * that, yet stays clear of a 1 GB heap even while a buffer grows.
+     */
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     private MatLoader() {
     }
@@ -135,6 +139,10 @@ public final class MatLoader {
             if (declared > (long) size * MatPrecheck.MAX_INFLATION || total > Integer.MAX_VALUE - 8) {
                 throw new MatReadException(where + ": compressed data declares " + declared
                         + " bytes, more than " + size + " compressed bytes can hold");
+            }
+            if (declared > MAX_FILE_BYTES) {
+                throw new MatReadException(where + ": declares " + declared + " bytes uncompressed, more than the "
+                        + (MAX_FILE_BYTES >> 20) + " MiB any variable of the CRCNS-AC1 release holds; skipped");
             }
             length = (int) Math.min(length, total);      // bytes past the matrix are not part of it
             if (variables != null) {

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -123,6 +126,14 @@ public final class ZipTree implements ArchiveTree {
         return e.getSize();
     }
 
+    /** First buffer of an entry: buffers grow with the bytes actually inflated, never from a declared size. */
+    private static final int FIRST_BUFFER = 64 << 10;
+
+    /**
+     * Inflates an entry into a buffer that doubles as bytes arrive, up to its declared size (refused
+     * above {@code maxBytes}); an entry holding more or fewer bytes than it declares, or whose CRC-32
+     * differs from the zip directory's, is refused.
+     */
     @Override
     public ByteBuffer read(String path, long maxBytes) throws IOException {
         ZipEntry e = files.get(path);
@@ -133,20 +144,21 @@ public final class ZipTree implements ArchiveTree {
         if (declared > maxBytes) {
             throw new IOException("entry declares " + declared + " bytes, more than the " + maxBytes + " allowed");
         }
-        // the declared size may lie: grow as needed up to the limit
-        int capacity = declared >= 0 ? (int) declared : 1 << 16;
-        byte[] buf = new byte[Math.max(capacity, 16)];
+        long limit = declared >= 0 ? declared : maxBytes;
+        byte[] buf = new byte[(int) Math.max(16, Math.min(limit, FIRST_BUFFER))];
         int n = 0;
-        try (InputStream in = zip.getInputStream(e)) {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(e), crc)) {
             while (true) {
                 if (n == buf.length) {
-                    if (buf.length >= maxBytes) {
+                    if (n >= limit) {
                         if (in.read() < 0) {
                             break;
                         }
-                        throw new IOException("entry inflates to more than the " + maxBytes + " bytes allowed");
+                        throw new IOException(declared >= 0 ? "zip entry holds more than the " + declared + " bytes it declares"
+                                : "entry inflates to more than the " + maxBytes + " bytes allowed");
                     }
-                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(maxBytes, 2L * buf.length));
+                    buf = Arrays.copyOf(buf, (int) Math.min(limit, 2L * buf.length));
                 }
                 int r = in.read(buf, n, buf.length - n);
                 if (r < 0) {
@@ -159,6 +171,9 @@ public final class ZipTree implements ArchiveTree {
         }
         if (declared >= 0 && n != declared) {
             throw new IOException("zip entry holds " + n + " bytes but declares " + declared);
+        }
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new IOException("zip entry is corrupt: its CRC-32 does not match the zip directory's");
         }
         return ByteBuffer.wrap(buf, 0, n).slice();
     }
