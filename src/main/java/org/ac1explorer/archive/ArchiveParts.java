@@ -56,10 +56,10 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
 
     private static ArchiveTree locateMain(Path dataDir, ProblemLog problems) {
         Path folder = dataDir.resolve(MAIN_FOLDER);
-        if (Files.isDirectory(folder) && holdsMainContent(new FolderTree(folder), "")) {
-            return new FolderTree(folder);
+        if (Files.isDirectory(folder) && holdsMainContent(new FolderTree(folder, problems), "")) {
+            return new FolderTree(folder, problems);
         }
-        FolderTree here = new FolderTree(dataDir);
+        FolderTree here = new FolderTree(dataDir, problems);
         if (holdsMainContent(here, "")) {
             return here; // the user chose crcns-ac1/ itself
         }
@@ -70,10 +70,10 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
         String inner = "asari-results-" + k;
         Path folder = dataDir.resolve(resultsFolder(k)).resolve(inner);
         if (Files.isDirectory(folder)) {
-            return new FolderTree(folder);
+            return new FolderTree(folder, problems);
         }
         if (Files.isDirectory(dataDir.resolve(inner))) {
-            return new FolderTree(dataDir.resolve(inner));
+            return new FolderTree(dataDir.resolve(inner), problems);
         }
         ArchiveTree zip = openZip(dataDir.resolve(resultsFolder(k) + ".zip"), problems, t -> t.isDirectory(inner));
         return zip == null ? null : new SubTree(zip, inner);
