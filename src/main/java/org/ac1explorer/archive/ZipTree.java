@@ -28,13 +28,17 @@ public final class ZipTree implements ArchiveTree {
     private final Map<String, ZipEntry> files = new HashMap<>();
     private final Map<String, TreeSet<String>> children = new HashMap<>();
 
-    private ZipTree(Path zipPath, ZipFile zip, ProblemLog problems) {
+    private ZipTree(Path zipPath, ZipFile zip, ProblemLog problems, boolean byteNames) {
         this.zipPath = zipPath;
         this.zip = zip;
         children.put("", new TreeSet<>());
         Enumeration<? extends ZipEntry> en = zip.entries();
         while (en.hasMoreElements()) {
             ZipEntry e = en.nextElement();
+            if (byteNames && !e.getName().chars().allMatch(c -> c < 0x80)) {
+                problems.error(zipPath + "!/" + e.getName(), "entry name is not valid UTF-8; skipped");
+                continue;
+            }
             String name = normalise(e.getName());
             if (name == null) {
                 problems.warning(zipPath + "!/" + e.getName(), "entry name leaves the archive root; ignored");
@@ -55,16 +59,31 @@ public final class ZipTree implements ArchiveTree {
         }
     }
 
-    /** Opens a zip; a broken central directory or unreadable file gives an IOException naming the zip. */
+    /**
+     * Opens a zip; a broken central directory or unreadable file gives an IOException naming the zip.
+     * A zip whose entry names are not all valid UTF-8 is opened again with one character per byte,
+     * so its other entries load and the odd ones are named and skipped.
+     */
     public static ZipTree open(Path zipPath, ProblemLog problems) throws IOException {
+        try {
+            return open(zipPath, problems, false);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("bad entry name")) {
+                throw e;
+            }
+            return open(zipPath, problems, true);
+        }
+    }
+
+    private static ZipTree open(Path zipPath, ProblemLog problems, boolean byteNames) throws IOException {
         ZipFile z;
         try {
-            z = new ZipFile(zipPath.toFile(), StandardCharsets.UTF_8);
+            z = new ZipFile(zipPath.toFile(), byteNames ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new IOException("not a readable zip file (" + e.getMessage() + ")", e);
         }
         try {
-            return new ZipTree(zipPath, z, problems);
+            return new ZipTree(zipPath, z, problems, byteNames);
         } catch (RuntimeException e) {
             z.close();
             throw new IOException("not a readable zip file (" + e.getMessage() + ")", e);

@@ -1,6 +1,7 @@
 package org.ac1explorer.archive;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -118,6 +121,32 @@ class ZipTreeTest {
         }
     }
 
+    @Test
+    void anEntryNameThatIsNotUtf8IsNamedAndSkippedWhileTheOtherEntriesLoad() throws Exception {
+        Path z = tmp.resolve("names.zip");
+        // as Python's zipfile writes ASCII names: without the UTF-8 flag (Java's UTF-8 writer sets it on every entry)
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(z), StandardCharsets.ISO_8859_1)) {
+            for (String n : List.of("a/good.mat", "a/placeholder.mat", "a/zgood.mat")) {
+                out.putNextEntry(new ZipEntry(n));
+                out.write(CONTENT);
+                out.closeEntry();
+            }
+        }
+        byte[] b = Files.readAllBytes(z);
+        byte[] from = "placeholder".getBytes(StandardCharsets.US_ASCII);
+        for (int at = indexOf(b, from, 0); at >= 0; at = indexOf(b, from, at + 1)) {
+            b[at + 7] = (byte) 0xff; // "placeho\xffder": invalid UTF-8, same length
+        }
+        Files.write(z, b);
+        ProblemLog log = new ProblemLog();
+        try (ZipTree t = ZipTree.open(z, log)) {
+            assertEquals(List.of("good.mat", "zgood.mat"), t.list("a"));
+            assertArrayEquals(CONTENT, bytes(t.read("a/zgood.mat", MatLoader.MAX_FILE_BYTES)));
+        }
+        assertTrue(log.snapshot().stream().anyMatch(p -> p.location().startsWith(z + "!/a/placeho")
+                && p.message().contains("not valid UTF-8")), log.snapshot().toString());
+    }
+
     private static byte[] bytes(ByteBuffer b) {
         byte[] out = new byte[b.remaining()];
         b.duplicate().get(out);
@@ -125,8 +154,16 @@ class ZipTreeTest {
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
+        int at = indexOf(hay, needle, 0);
+        if (at < 0) {
+            throw new AssertionError("not found");
+        }
+        return at;
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle, int from) {
         outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
+        for (int i = from; i + needle.length <= hay.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (hay[i + j] != needle[j]) {
                     continue outer;
@@ -134,6 +171,6 @@ class ZipTreeTest {
             }
             return i;
         }
-        throw new AssertionError("not found");
+        return -1;
     }
 }
