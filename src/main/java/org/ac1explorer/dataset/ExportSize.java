@@ -24,7 +24,7 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
     private static final long ELEMENT_HEADER = 64;
 
     public long fileBytes() {
-        return 128 + stimsBytes + responsesBytes + otherBytes;
+        return 128 + stimsBytes + responsesBytes + otherBytes; // each at most Long.MAX_VALUE / 4
     }
 
     /** Upper-bound estimate from the index of cells, before reading any trace or stimulus. */
@@ -40,16 +40,21 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
             }
             cellsIn++;
             for (CellStimulus st : c.stimuli()) {
-                long t = (long) Math.floor(Math.max(0, st.info().durationMs()) / p.dtMs());
-                responses += ELEMENT_HEADER + 8L * t * st.repeats().size();
+                // in doubles, saturating: a tiny dt must give a huge estimate, never an overflow
+                double t = Math.floor(Math.max(0, st.info().durationMs()) / p.dtMs());
+                responses = saturated(responses + ELEMENT_HEADER + 8.0 * t * st.repeats().size());
                 if (seen.add(st.key())) {
-                    long perFrame = waveform == null ? 4L * bands : 4L * waveform.hop(p.dtMs());
-                    stims += ELEMENT_HEADER + perFrame * t;
+                    double perFrame = waveform == null ? 4.0 * bands : 4.0 * waveform.hop(p.dtMs());
+                    stims = saturated(stims + ELEMENT_HEADER + perFrame * t);
                 }
             }
         }
         long sentinels = ELEMENT_HEADER * seen.size() * cellsIn; // NaN cells of the S x N grid, upper bound
         return new ExportSize(stims, responses + sentinels, ELEMENT_HEADER * (seen.size() + cellsIn) * 4);
+    }
+
+    private static long saturated(double bytes) {
+        return bytes >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) bytes;
     }
 
     /** The sizes of an assembled dataset's variables. */

@@ -47,4 +47,31 @@ class ExportCommandTest {
         assertEquals(1, r2.status());
         assertEquals(before, Fixtures.snapshot(tmp));
     }
+
+    @Test
+    void extremeValuesAreRefusedNamingTheFlagInsteadOfClampedOrExploded() throws Exception {
+        String data = Fixtures.mini().toString();
+        String out = tmp.resolve("x.mat").toString();
+        CliRun fmax = CliRun.of("export", "--data", data, "--out", out, "--fmax", "1e308", "--bins-per-octave", "96");
+        assertEquals(2, fmax.status(), fmax.err());
+        assertTrue(fmax.err().contains("--fmax") && fmax.err().contains("97656"), fmax.err());
+        CliRun tiny = CliRun.of("export", "--data", data, "--out", out, "--dt-ms", "1e-300");
+        assertEquals(1, tiny.status(), tiny.err());
+        assertTrue(tiny.err().contains("--dt-ms"), tiny.err());
+        CliRun subSample = CliRun.of("export", "--data", data, "--out", out, "--dt-ms", "0.1");
+        assertEquals(1, subSample.status(), subSample.err());
+        assertTrue(subSample.err().contains("dt-ms 0.1 is less than half a sample of a recording at 4000 Hz"), subSample.err());
+        assertFalse(Files.exists(tmp.resolve("x.mat")));
+    }
+
+    @Test
+    void whenGatingRejectsEveryRepeatTheThresholdIsNamed() {
+        String data = Fixtures.mini().toString();
+        String out = tmp.resolve("x.mat").toString();
+        CliRun xcorr = CliRun.of("export", "--data", data, "--out", out, "--min-xcorr", "5");
+        assertEquals(1, xcorr.status(), xcorr.err());
+        assertTrue(xcorr.err().contains("gating rejected every repeat") && xcorr.err().contains("relax --min-xcorr 5"), xcorr.err());
+        CliRun step = CliRun.of("export", "--data", data, "--out", out, "--step-mv", "0");
+        assertTrue(step.err().contains("relax --step-mv 0"), step.err());
+    }
 }
