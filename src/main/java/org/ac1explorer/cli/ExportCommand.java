@@ -56,11 +56,12 @@ final class ExportCommand {
         Params p = ParamOptions.from(o);
         WaveformMode waveform = ParamOptions.waveform(o, p);
         boolean force = o.has("force");
-        OutputTarget.checkExportFile(target, java.util.List.of(data), force); // before opening: fast refusals
+        // before opening: fast refusals; once open, again against every archive part found (a linked zip)
+        OutputTarget.Checked checked = OutputTarget.checkExportFile(target, java.util.List.of(data), force);
+        checked.notes().forEach(n -> err.println("ac1-explorer: " + n));
         ConsoleProgress progress = new ConsoleProgress(err);
         try (Ac1Archive archive = Ac1Archive.open(data, progress)) {
-            OutputTarget.Checked checked = OutputTarget.checkExportFile(target, archive.parts().sources(), force);
-            checked.notes().forEach(n -> err.println("ac1-explorer: " + n));
+            OutputTarget.checkOutsideSources(target, archive.parts().sources());
             p.validate();
             if (waveform != null) {
                 waveform.validate(p.dtMs());

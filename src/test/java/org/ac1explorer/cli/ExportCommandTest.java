@@ -65,6 +65,19 @@ class ExportCommandTest {
     }
 
     @Test
+    void aTempFileLeftByAKilledExportIsRemovedAndSaid() throws Exception {
+        Path stale = Files.writeString(tmp.resolve(".x.mat.4242.part"), "half an export");
+        Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofDays(1))));
+        CliRun r = CliRun.of("export", "--data", Fixtures.mini().toString(), "--out", tmp.resolve("x.mat").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.err().contains("removed " + stale + ", left by an export that was killed"), r.err());
+        try (var s = Files.list(tmp)) {
+            assertEquals(java.util.List.of(tmp.resolve("x.mat")), s.toList());
+        }
+    }
+
+    @Test
     void whenGatingRejectsEveryRepeatTheThresholdIsNamed() {
         String data = Fixtures.mini().toString();
         String out = tmp.resolve("x.mat").toString();
