@@ -24,7 +24,7 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
     private static final long ELEMENT_HEADER = 64;
 
     public long fileBytes() {
-        return 128 + stimsBytes + responsesBytes + otherBytes; // each at most Long.MAX_VALUE / 4
+        return 128 + stimsBytes + responsesBytes + otherBytes; // each at most SATURATED: no overflow
     }
 
     /** Upper-bound estimate from the index of cells, before reading any trace or stimulus. */
@@ -53,8 +53,14 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
         return new ExportSize(stims, responses + sentinels, ELEMENT_HEADER * (seen.size() + cellsIn) * 4);
     }
 
+    private static final long SATURATED = Long.MAX_VALUE / 4;
+
     private static long saturated(double bytes) {
-        return bytes >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) bytes;
+        return bytes >= SATURATED ? SATURATED : (long) bytes;
+    }
+
+    private static String gigabytes(long bytes) {
+        return bytes >= SATURATED ? "more than a billion GB" : String.format(Locale.ROOT, "%.2f GB", bytes / 1e9);
     }
 
     /** The sizes of an assembled dataset's variables. */
@@ -83,14 +89,14 @@ public record ExportSize(long stimsBytes, long responsesBytes, long otherBytes) 
             String what = waveform ? "the waveforms (stims)" : "the spectrograms (stims)";
             String flags = waveform ? "lower --audio-fs or raise --dt-ms (now " + Params.fmt(p.dtMs()) + ")"
                     : "raise --dt-ms (now " + Params.fmt(p.dtMs()) + "), lower --bins-per-octave or --fmax";
-            throw new OutputTarget.Refused(String.format(Locale.ROOT, "%s need %.2f GB, more than a MAT v5 variable"
+            throw new OutputTarget.Refused(String.format(Locale.ROOT, "%s need %s, more than a MAT v5 variable"
                     + " can hold (%.2f GB): %s, or export fewer cells (--experimenter, --sites)",
-                    what, stimsBytes / 1e9, limitBytes / 1e9, flags));
+                    what, gigabytes(stimsBytes), limitBytes / 1e9, flags));
         }
         if (responsesBytes > limitBytes) {
-            throw new OutputTarget.Refused(String.format(Locale.ROOT, "the responses need %.2f GB, more than a MAT v5"
+            throw new OutputTarget.Refused(String.format(Locale.ROOT, "the responses need %s, more than a MAT v5"
                     + " variable can hold (%.2f GB): raise --dt-ms (now %s), or export fewer cells (--experimenter, --sites)",
-                    responsesBytes / 1e9, limitBytes / 1e9, Params.fmt(p.dtMs())));
+                    gigabytes(responsesBytes), limitBytes / 1e9, Params.fmt(p.dtMs())));
         }
     }
 }

@@ -138,7 +138,14 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        // trailing zeros of the mantissa only: "1.00000e-300" is 1e-300, not 1e-3
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + (e < 0 ? "" : s.substring(e));
     }
 
     public Params withDtMs(double v) {
