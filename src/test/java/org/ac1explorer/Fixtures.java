@@ -73,4 +73,17 @@ public final class Fixtures {
         }
         return target;
     }
+
+    /** Every path below {@code dir} with the SHA-256 of its content (folders marked). */
+    public static java.util.Map<String, String> snapshot(Path dir) throws Exception {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) s::iterator) {
+                String rel = dir.relativize(p).toString();
+                out.put(rel, Files.isDirectory(p) ? "dir" : java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
+            }
+        }
+        return out;
+    }
 }

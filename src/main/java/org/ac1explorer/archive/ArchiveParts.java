@@ -56,10 +56,10 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
 
     private static ArchiveTree locateMain(Path dataDir, ProblemLog problems) {
         Path folder = dataDir.resolve(MAIN_FOLDER);
-        if (Files.isDirectory(folder) && holdsMainContent(new FolderTree(folder), "")) {
-            return new FolderTree(folder);
+        if (Files.isDirectory(folder) && holdsMainContent(new FolderTree(folder, problems), "")) {
+            return new FolderTree(folder, problems);
         }
-        FolderTree here = new FolderTree(dataDir);
+        FolderTree here = new FolderTree(dataDir, problems);
         if (holdsMainContent(here, "")) {
             return here; // the user chose crcns-ac1/ itself
         }
@@ -70,10 +70,10 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
         String inner = "asari-results-" + k;
         Path folder = dataDir.resolve(resultsFolder(k)).resolve(inner);
         if (Files.isDirectory(folder)) {
-            return new FolderTree(folder);
+            return new FolderTree(folder, problems);
         }
         if (Files.isDirectory(dataDir.resolve(inner))) {
-            return new FolderTree(dataDir.resolve(inner));
+            return new FolderTree(dataDir.resolve(inner), problems);
         }
         ArchiveTree zip = openZip(dataDir.resolve(resultsFolder(k) + ".zip"), problems, t -> t.isDirectory(inner));
         return zip == null ? null : new SubTree(zip, inner);
@@ -111,6 +111,18 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
             // nothing was read from it
         }
         return null;
+    }
+
+    /** The data folder and the folder or zip file of every part found: what no output may touch. */
+    public List<Path> sources() {
+        List<Path> out = new java.util.ArrayList<>();
+        out.add(dataDir);
+        for (ArchiveTree t : new ArchiveTree[] {main, asariResults1, asariResults2}) {
+            if (t != null) {
+                out.add(t.source());
+            }
+        }
+        return out;
     }
 
     /** A short label for where a part was found, for summaries. */

@@ -27,6 +27,9 @@ public interface ArchiveTree extends Closeable {
     /** A location users recognise in messages, e.g. {@code /data/crcns-ac1/wehr/Summary.mat} or {@code crcns-ac1.zip!/wehr/Summary.mat}. */
     String describe(String path);
 
+    /** The folder or zip file on disk this tree reads (what an output must never touch). */
+    java.nio.file.Path source();
+
     static String join(String dir, String name) {
         return dir.isEmpty() ? name : dir + "/" + name;
     }

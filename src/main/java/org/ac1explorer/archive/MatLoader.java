@@ -23,8 +23,12 @@ import us.hebi.matlab.mat.types.Sources;
  * instead of being allocated. Unwanted variables are skipped after their first bytes.
  */
 public final class MatLoader {
-    /** Largest MAT file read (bytes): bigger than any file of the release. */
-    public static final long MAX_FILE_BYTES = 1L << 30;
+    /**
+     * Largest MAT file, zip entry or inflated variable read (bytes). The release's largest files (a
+     * few minutes of one recording, a 20 s stimulus at 97.6 kHz) hold tens of MB; 256 MiB is ten times
+     * that, yet stays clear of a 1 GB heap even while a buffer grows.
+     */
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     private MatLoader() {
     }
@@ -57,11 +61,11 @@ public final class MatLoader {
             throw new MatReadException("MATLAB v7.3 (HDF5) file: not supported; re-save it in MATLAB with save(..., '-v7')");
         }
         if (!header.startsWith("MATLAB 5.0")) {
-            String shown = header.length() > 40 ? header.substring(0, 40) : header;
-            if (!shown.chars().allMatch(c -> c >= 32 && c < 127)) {
-                shown = "binary data";
-            }
-            throw new MatReadException("not a MATLAB v5 MAT file (header starts with \"" + shown.strip() + "\")");
+            // described, never quoted: the file may be anything reached through a link (a token, a key)
+            String prefix = header.length() > 40 ? header.substring(0, 40) : header;
+            boolean text = prefix.chars().allMatch(c -> c == '\n' || c == '\r' || c == '\t' || (c >= 32 && c < 127));
+            throw new MatReadException("not a MAT file: starts with " + (text ? "text" : "binary data")
+                    + " instead of the \"MATLAB 5.0\" header");
         }
         List<MatPrecheck.Element> elements = MatPrecheck.check(bytes);
         ByteBuffer file = bytes.duplicate().order(MatPrecheck.order(bytes));
@@ -135,6 +139,10 @@ public final class MatLoader {
             if (declared > (long) size * MatPrecheck.MAX_INFLATION || total > Integer.MAX_VALUE - 8) {
                 throw new MatReadException(where + ": compressed data declares " + declared
                         + " bytes, more than " + size + " compressed bytes can hold");
+            }
+            if (declared > MAX_FILE_BYTES) {
+                throw new MatReadException(where + ": declares " + declared + " bytes uncompressed, more than the "
+                        + (MAX_FILE_BYTES >> 20) + " MiB any variable of the CRCNS-AC1 release holds; skipped");
             }
             length = (int) Math.min(length, total);      // bytes past the matrix are not part of it
             if (variables != null) {

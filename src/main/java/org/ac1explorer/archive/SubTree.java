@@ -44,6 +44,11 @@ final class SubTree implements ArchiveTree {
     }
 
     @Override
+    public java.nio.file.Path source() {
+        return base.source();
+    }
+
+    @Override
     public String describe(String path) {
         return base.describe(full(path));
     }

@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -25,13 +28,17 @@ public final class ZipTree implements ArchiveTree {
     private final Map<String, ZipEntry> files = new HashMap<>();
     private final Map<String, TreeSet<String>> children = new HashMap<>();
 
-    private ZipTree(Path zipPath, ZipFile zip, ProblemLog problems) {
+    private ZipTree(Path zipPath, ZipFile zip, ProblemLog problems, boolean byteNames) {
         this.zipPath = zipPath;
         this.zip = zip;
         children.put("", new TreeSet<>());
         Enumeration<? extends ZipEntry> en = zip.entries();
         while (en.hasMoreElements()) {
             ZipEntry e = en.nextElement();
+            if (byteNames && !e.getName().chars().allMatch(c -> c < 0x80)) {
+                problems.error(zipPath + "!/" + e.getName(), "entry name is not valid UTF-8; skipped");
+                continue;
+            }
             String name = normalise(e.getName());
             if (name == null) {
                 problems.warning(zipPath + "!/" + e.getName(), "entry name leaves the archive root; ignored");
@@ -52,16 +59,31 @@ public final class ZipTree implements ArchiveTree {
         }
     }
 
-    /** Opens a zip; a broken central directory or unreadable file gives an IOException naming the zip. */
+    /**
+     * Opens a zip; a broken central directory or unreadable file gives an IOException naming the zip.
+     * A zip whose entry names are not all valid UTF-8 is opened again with one character per byte,
+     * so its other entries load and the odd ones are named and skipped.
+     */
     public static ZipTree open(Path zipPath, ProblemLog problems) throws IOException {
+        try {
+            return open(zipPath, problems, false);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).contains("bad entry name")) {
+                throw e;
+            }
+            return open(zipPath, problems, true);
+        }
+    }
+
+    private static ZipTree open(Path zipPath, ProblemLog problems, boolean byteNames) throws IOException {
         ZipFile z;
         try {
-            z = new ZipFile(zipPath.toFile(), StandardCharsets.UTF_8);
+            z = new ZipFile(zipPath.toFile(), byteNames ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             throw new IOException("not a readable zip file (" + e.getMessage() + ")", e);
         }
         try {
-            return new ZipTree(zipPath, z, problems);
+            return new ZipTree(zipPath, z, problems, byteNames);
         } catch (RuntimeException e) {
             z.close();
             throw new IOException("not a readable zip file (" + e.getMessage() + ")", e);
@@ -123,6 +145,14 @@ public final class ZipTree implements ArchiveTree {
         return e.getSize();
     }
 
+    /** First buffer of an entry: buffers grow with the bytes actually inflated, never from a declared size. */
+    private static final int FIRST_BUFFER = 64 << 10;
+
+    /**
+     * Inflates an entry into a buffer that doubles as bytes arrive, up to its declared size (refused
+     * above {@code maxBytes}); an entry holding more or fewer bytes than it declares, or whose CRC-32
+     * differs from the zip directory's, is refused.
+     */
     @Override
     public ByteBuffer read(String path, long maxBytes) throws IOException {
         ZipEntry e = files.get(path);
@@ -133,20 +163,21 @@ public final class ZipTree implements ArchiveTree {
         if (declared > maxBytes) {
             throw new IOException("entry declares " + declared + " bytes, more than the " + maxBytes + " allowed");
         }
-        // the declared size may lie: grow as needed up to the limit
-        int capacity = declared >= 0 ? (int) declared : 1 << 16;
-        byte[] buf = new byte[Math.max(capacity, 16)];
+        long limit = declared >= 0 ? declared : maxBytes;
+        byte[] buf = new byte[(int) Math.max(16, Math.min(limit, FIRST_BUFFER))];
         int n = 0;
-        try (InputStream in = zip.getInputStream(e)) {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(e), crc)) {
             while (true) {
                 if (n == buf.length) {
-                    if (buf.length >= maxBytes) {
+                    if (n >= limit) {
                         if (in.read() < 0) {
                             break;
                         }
-                        throw new IOException("entry inflates to more than the " + maxBytes + " bytes allowed");
+                        throw new IOException(declared >= 0 ? "zip entry holds more than the " + declared + " bytes it declares"
+                                : "entry inflates to more than the " + maxBytes + " bytes allowed");
                     }
-                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(maxBytes, 2L * buf.length));
+                    buf = Arrays.copyOf(buf, (int) Math.min(limit, 2L * buf.length));
                 }
                 int r = in.read(buf, n, buf.length - n);
                 if (r < 0) {
@@ -160,7 +191,15 @@ public final class ZipTree implements ArchiveTree {
         if (declared >= 0 && n != declared) {
             throw new IOException("zip entry holds " + n + " bytes but declares " + declared);
         }
+        if (e.getCrc() != -1 && crc.getValue() != e.getCrc()) {
+            throw new IOException("zip entry is corrupt: its CRC-32 does not match the zip directory's");
+        }
         return ByteBuffer.wrap(buf, 0, n).slice();
+    }
+
+    @Override
+    public Path source() {
+        return zipPath;
     }
 
     @Override

@@ -76,7 +76,10 @@ final class DownloadCommand {
         try {
             URI base = o.has("base-url") ? new URI(o.required("base-url").strip()) : CrcnsDownloader.DEFAULT_BASE_URI;
             downloader = new CrcnsDownloader(base, CrcnsDownloader.newHttpClient(Duration.ofSeconds(30)), DownloadOptions.DEFAULTS);
-        } catch (URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException e) {
+            // the reason and index only: the input itself may hold a password
+            throw new UsageException("--base-url is not a valid URL (" + e.getReason() + " at character " + (e.getIndex() + 1) + ")");
+        } catch (IllegalArgumentException e) {
             throw new UsageException("--base-url: " + e.getMessage());
         }
         List<ArchiveResult> results;

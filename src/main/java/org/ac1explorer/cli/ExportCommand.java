@@ -2,15 +2,15 @@ package org.ac1explorer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.DatasetAssembler;
+import org.ac1explorer.dataset.ExportSize;
 import org.ac1explorer.dataset.MatExport;
+import org.ac1explorer.dataset.OutputTarget;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WaveformMode;
 
@@ -57,17 +57,19 @@ final class ExportCommand {
         Params p = ParamOptions.from(o);
         WaveformMode waveform = ParamOptions.waveform(o, p);
         boolean force = o.has("force");
-        if (Files.exists(target) && !force) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace it)");
-        }
-        if (Files.isDirectory(target)) {
-            throw new UsageException("--out " + target + " is a folder; give a file name ending in .mat");
-        }
-        if (target.startsWith(data.toAbsolutePath().normalize())) {
-            throw new UsageException("--out " + target + " is inside the data folder; AC1 Explorer never writes there");
-        }
+        // before opening: fast refusals; once open, again against every archive part found (a linked zip)
+        OutputTarget.Checked checked = OutputTarget.checkExportFile(target, java.util.List.of(data), force);
+        checked.notes().forEach(n -> err.println("ac1-explorer: " + n));
         ConsoleProgress progress = new ConsoleProgress(err);
         try (Ac1Archive archive = Ac1Archive.open(data, progress)) {
+            OutputTarget.checkOutsideSources(target, archive.parts().sources());
+            p.validate();
+            if (waveform != null) {
+                waveform.validate(p.dtMs());
+            }
+            ExportSize estimate = ExportSize.estimate(archive.cells(), p, waveform);
+            estimate.checkFits(p, waveform != null, ExportSize.MAX_VARIABLE_BYTES);
+            OutputTarget.checkFreeSpace(target, estimate.fileBytes());
             AssembledDataset d;
             try {
                 d = DatasetAssembler.assemble(archive, p, waveform, progress);

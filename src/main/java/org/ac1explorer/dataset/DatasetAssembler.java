@@ -42,6 +42,24 @@ public final class DatasetAssembler {
     private record Registration(StimulusInfo info, double durationMs) {
     }
 
+    /** Names the gating threshold(s) that rejected every repeat, largest count first. */
+    static String rejectedEverything(RejectionCounts c, Params p) {
+        record Reason(long count, String test, String flags) {
+        }
+        List<Reason> reasons = new ArrayList<>(List.of(
+                new Reason(c.range(), "range", "--abs-mv-max " + Params.fmt(p.absMvMax())),
+                new Reason(c.step(), "step", "--step-mv " + Params.fmt(p.stepMv()) + " / --max-step-frac " + Params.fmt(p.maxStepFrac())),
+                new Reason(c.xcorr(), "xcorr", "--min-xcorr " + Params.fmt(p.minXcorr()))));
+        reasons.sort((x, y) -> Long.compare(y.count(), x.count()));
+        List<String> why = new ArrayList<>();
+        for (Reason r : reasons) {
+            if (r.count() > 0) {
+                why.add(r.count() + " by " + r.test() + " (" + r.flags() + ")");
+            }
+        }
+        return "gating rejected every repeat: " + String.join(", ", why) + "; relax " + reasons.get(0).flags();
+    }
+
     /** Whether the cell is in the cohort the parameters select. */
     public static boolean selects(Params p, CellRecord c) {
         return p.experimenters().contains(c.experimenter()) && p.sites().contains(c.site());
@@ -109,10 +127,13 @@ public final class DatasetAssembler {
         }
         if (neurons.isEmpty()) {
             // the reference's "no cells matched" refusal, saying which of the two ways it came about
+            // and, when gating rejected every repeat, which threshold to relax
             throw new IllegalStateException("no cells matched experimenter=" + String.join(",", p.experimenters())
                     + " sites=" + String.join(",", p.sites()) + ": " + (cohort.isEmpty()
                     ? "none of the " + archive.cells().size() + " cells of the dataset is in this cohort"
-                    : "all " + cohort.size() + " cells of the cohort were dropped, none kept a repeat (" + counts + ")"));
+                    : "all " + cohort.size() + " cells of the cohort were dropped, none kept a repeat (" + counts + ")"
+                    + (counts.kept() == 0 && counts.range() + counts.step() + counts.xcorr() > 0
+                    ? "; " + rejectedEverything(counts, p) : "")));
         }
         int nS = registered.size();
         int[] shortest = new int[nS];

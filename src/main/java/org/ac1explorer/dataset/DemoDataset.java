@@ -2,7 +2,6 @@ package org.ac1explorer.dataset;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,7 +24,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 import org.ac1explorer.dataset.DemoPlan.AsariCell;
 import org.ac1explorer.dataset.DemoPlan.AsariFile;
@@ -135,6 +133,7 @@ public final class DemoDataset {
         prepareEmpty(outDir);
         Path staging = outDir.resolve(STAGING);
         Files.createDirectory(staging);
+        TempFiles.own(staging);
         ExecutorService pool = Executors.newFixedThreadPool(threads, workerThreads());
         try {
             Run run = new Run(DemoPlan.build(seed, scale), staging, sink, pool);
@@ -148,10 +147,11 @@ public final class DemoDataset {
                     plan.trialFileCount(), run.bytes.get());
         } catch (IOException | RuntimeException | Error e) {
             stop(pool);
-            deleteTree(staging);
+            TempFiles.deleteTree(staging);
             throw e;
         } finally {
             pool.shutdownNow();
+            TempFiles.release(staging);
         }
     }
 
@@ -169,6 +169,7 @@ public final class DemoDataset {
             if (!Files.isDirectory(outDir)) {
                 throw new NotDirectoryException(outDir.toString());
             }
+            clearStaleStaging(outDir);
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(outDir)) {
                 if (ds.iterator().hasNext()) {
                     throw new DirectoryNotEmptyException(outDir + " (the demo dataset needs an empty or new folder)");
@@ -177,6 +178,22 @@ public final class DemoDataset {
         } else {
             Files.createDirectories(outDir);
         }
+    }
+
+    /**
+     * A staging folder left by a killed run is removed when it has not changed for
+     * {@link TempFiles#STALE_AGE}; a recent one may belong to a run still going, so its path is named.
+     */
+    private static void clearStaleStaging(Path outDir) throws IOException {
+        Path staging = outDir.resolve(STAGING);
+        if (!Files.isDirectory(staging, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!TempFiles.isStale(staging, java.time.Instant.now())) {
+            throw new DirectoryNotEmptyException(outDir + " holds " + STAGING + ", left by a demo run that was stopped"
+                    + " or is still running; if none is running, delete " + staging);
+        }
+        TempFiles.deleteTree(staging);
     }
 
     /** Interrupts the workers and waits for them, so nothing writes into the staging folder while it is deleted. */
@@ -197,19 +214,6 @@ public final class DemoDataset {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException | UncheckedIOException ignored) {
-            // best effort: the caller gets the original failure
         }
     }
 

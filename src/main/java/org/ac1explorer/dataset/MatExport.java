@@ -3,6 +3,7 @@ package org.ac1explorer.dataset;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +13,9 @@ import org.ac1explorer.archive.StimulusInfo;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Cell;
+import us.hebi.matlab.mat.types.MatFile;
+import us.hebi.matlab.mat.types.Sink;
+import us.hebi.matlab.mat.types.Sinks;
 import us.hebi.matlab.mat.types.MatlabType;
 import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Struct;
@@ -29,46 +33,87 @@ public final class MatExport {
 
     /** Writes {@code d} to {@code out}; refuses to replace an existing file unless {@code overwrite}. */
     public static void write(AssembledDataset d, Path out, boolean overwrite) throws IOException {
-        Path target = out.toAbsolutePath();
-        if (Files.exists(target) && !overwrite) {
-            throw new FileAlreadyExistsException(target.toString(), null, "already exists (use --force to replace it)");
+        write(d, out, overwrite, MatExport::stream);
+    }
+
+    /** Writes a MAT file to a path; a seam for tests of failures half-way (a full disk). */
+    interface FileWriter {
+        void write(Mat5File mat, Path file) throws IOException;
+    }
+
+    /** Streams, not memory-maps: a full disk is then an IOException, not an InternalError from a mapped page. */
+    private static void stream(Mat5File mat, Path file) throws IOException {
+        try (Sink sink = Sinks.newStreamingFile(file.toFile())) {
+            mat.writeTo(sink);
         }
+    }
+
+    static void write(AssembledDataset d, Path out, boolean overwrite, FileWriter writer) throws IOException {
+        Path target = out.toAbsolutePath();
+        OutputTarget.checkReplaceable(target, overwrite);
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(target + ": the folder " + dir + " does not exist");
         }
-        checkVariableSizes(d, MAX_VARIABLE_BYTES);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        ExportSize.of(d).checkFits(d.params(), d.isWaveform(), ExportSize.MAX_VARIABLE_BYTES);
+        Mat5File mat = toMat(d);
+        long bytes = serializedSize(mat);
+        OutputTarget.checkFreeSpace(target, bytes);
+        Path tmp = TempFiles.createBeside(dir, target.getFileName().toString());
         try {
-            Mat5File mat = toMat(d);
-            Files.delete(tmp);
-            Mat5.writeToFile(mat, tmp.toFile());
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                writer.write(mat, tmp);
+            } catch (IOException e) {
+                throw new IOException("cannot write " + target + ": " + reason(e) + " (the file needs "
+                        + OutputTarget.megabytes(bytes) + "; the previous file, if any, is unchanged)", e);
+            }
+            OutputTarget.checkReplaceable(target, true); // became a device or folder meanwhile
+            if (overwrite) {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } else {
+                placeWithoutReplacing(tmp, target);
             }
         } finally {
             Files.deleteIfExists(tmp);
+            TempFiles.release(tmp);
         }
     }
 
-    /** A MAT v5 variable holds less than 2 GiB (32-bit sizes): waveform stims can reach that. */
-    static final long MAX_VARIABLE_BYTES = Integer.MAX_VALUE;
+    /**
+     * Puts {@code tmp} at {@code target} only if nothing is there: a hard link fails atomically when
+     * a file appeared meanwhile; where links are not supported, a move that does not replace.
+     */
+    private static void placeWithoutReplacing(Path tmp, Path target) throws IOException {
+        try {
+            Files.createLink(target, tmp);
+        } catch (FileAlreadyExistsException e) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "appeared while exporting; left untouched (use --force to replace it)");
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "appeared while exporting; left untouched (use --force to replace it)");
+            }
+            Files.move(tmp, target);
+        }
+    }
 
-    static void checkVariableSizes(AssembledDataset d, long limitBytes) throws IOException {
-        if (!d.isWaveform()) {
-            return;
+    private static String reason(IOException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /** Bytes of the file: the 128-byte header and each variable's element. */
+    static long serializedSize(Mat5File mat) {
+        long bytes = 128;
+        for (MatFile.Entry e : mat.getEntries()) {
+            bytes += Mat5.getSerializedSize(e.getName(), e.getValue());
         }
-        long bytes = 0;
-        for (StimulusEntry e : d.stimuli()) {
-            bytes += 4L * e.waveform().length + 64; // samples + array header
-        }
-        if (bytes > limitBytes) {
-            throw new IOException(String.format(java.util.Locale.ROOT,
-                    "the waveforms (stims) need %.2f GB, more than a MAT v5 variable can hold (2 GB): lower --audio-fs"
-                            + " or export fewer cells (--experimenter, --sites)", bytes / 1e9));
-        }
+        return bytes;
     }
 
     static Mat5File toMat(AssembledDataset d) {

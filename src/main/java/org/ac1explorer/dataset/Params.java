@@ -22,6 +22,12 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
     /** Upper bounds that keep the output a sane size; the reference has none. */
     public static final double MAX_DT_MS = 1000.0;
     public static final int MAX_BINS_PER_OCTAVE = 96;
+    /**
+     * Highest fmax accepted (Hz): twice the Nyquist frequency of the fastest stimuli of the release
+     * (97 656 Hz); bands above a stimulus' Nyquist only hold aliased energy, and an unbounded fmax
+     * multiplies the bands (1e308 Hz at 96 per octave: 98 000 bands).
+     */
+    public static final double MAX_FMAX_HZ = 97_656;
     public static final double MAX_WINDOW_MS = 10_000.0;
     /** The spike high-pass median window of the reference loader, ms (1 ms is the legacy value). */
     public static final double DEFAULT_SPIKE_CLIP_MS = 10.0;
@@ -69,6 +75,9 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
             e.add(new ParamError("fmax", "highest band must be a positive frequency in Hz (got " + fmt(fmaxHz) + ")"));
         } else if (Double.isFinite(fminHz) && fminHz > 0 && fmaxHz <= fminHz) {
             e.add(new ParamError("fmax", "must be above fmin (" + fmt(fminHz) + " Hz; got " + fmt(fmaxHz) + ")"));
+        } else if (fmaxHz > MAX_FMAX_HZ) {
+            e.add(new ParamError("fmax", "must be at most " + fmt(MAX_FMAX_HZ) + " Hz, twice the Nyquist frequency of the"
+                    + " fastest stimuli (97 656 Hz) (got " + fmt(fmaxHz) + ")"));
         }
         if (binsPerOctave < 1 || binsPerOctave > MAX_BINS_PER_OCTAVE) {
             e.add(new ParamError("bins-per-octave", "must be an integer from 1 to " + MAX_BINS_PER_OCTAVE + " (got " + binsPerOctave + ")"));
@@ -129,7 +138,14 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "").replaceAll("\\.?0+e", "e");
+        // trailing zeros of the mantissa only: "1.00000e-300" is 1e-300, not 1e-3
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mantissa = e < 0 ? s : s.substring(0, e);
+        if (mantissa.contains(".")) {
+            mantissa = mantissa.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mantissa + (e < 0 ? "" : s.substring(e));
     }
 
     public Params withDtMs(double v) {

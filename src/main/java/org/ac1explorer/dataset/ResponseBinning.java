@@ -48,6 +48,12 @@ public final class ResponseBinning {
 
     /** kept x T float block; zero rows when no repeat was kept. */
     public static float[][] bin(List<double[]> keptSignals, double sfHz, double dtMs) {
+        if (org.ac1explorer.dsp.Rounding.samples(dtMs, sfHz) < 1) {
+            // the reference would silently bin by 1 sample: a different dt than asked
+            throw new IllegalArgumentException("dt-ms " + Params.fmt(dtMs) + " is less than half a sample of a recording at "
+                    + Params.fmt(sfHz) + " Hz, so its bins cannot be " + Params.fmt(dtMs) + " ms: use at least "
+                    + Params.fmt(1000.0 / sfHz) + " ms (one sample), or only the cells recorded faster (--experimenter)");
+        }
         List<double[]> binned = new ArrayList<>();
         int t = Integer.MAX_VALUE;
         for (double[] s : keptSignals) {

@@ -40,9 +40,32 @@ final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     private ByteBuffer current;
     private boolean ended;
 
+    /** The last progress reported through {@link #reporting()}, repeated with the silence while no byte arrives. */
+    private volatile long lastDone;
+    private volatile long lastTotal = -1;
+    private volatile String lastMessage = "downloading";
+
     BodyStream(ProgressMonitor monitor, Duration stall) {
         this.monitor = monitor;
         this.stallNanos = stall.toNanos();
+    }
+
+    /** The monitor to report the transfer's progress through, so a stall can be shown on the same line. */
+    ProgressMonitor reporting() {
+        return new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                lastDone = done;
+                lastTotal = total;
+                lastMessage = message;
+                monitor.progress(done, total, message);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return monitor.isCancelled();
+            }
+        };
     }
 
     @Override
@@ -109,7 +132,10 @@ final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
     }
 
     private Object next() throws IOException {
-        long deadline = System.nanoTime() + stallNanos;
+        long since = System.nanoTime();
+        long deadline = since + stallNanos;
+        long showEvery = Math.min(Duration.ofSeconds(5).toNanos(), stallNanos / 4);
+        long nextShow = since + showEvery;
         while (true) {
             if (monitor.isCancelled() || Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("cancelled");
@@ -124,8 +150,14 @@ final class BodyStream implements Flow.Subscriber<List<ByteBuffer>>, AutoCloseab
             if (o != null) {
                 return o;
             }
-            if (System.nanoTime() - deadline > 0) {
+            long now = System.nanoTime();
+            if (now - deadline > 0) {
                 throw new StallException("no data from the server for " + describe(Duration.ofNanos(stallNanos)));
+            }
+            if (now - nextShow > 0) {
+                nextShow = now + showEvery;
+                monitor.progress(lastDone, lastTotal, lastMessage + " (no data from the server for "
+                        + describe(Duration.ofNanos(now - since)) + "; gives up at " + describe(Duration.ofNanos(stallNanos)) + ")");
             }
         }
     }

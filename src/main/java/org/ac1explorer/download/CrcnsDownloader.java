@@ -308,7 +308,7 @@ public final class CrcnsDownloader {
             HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(form, offset, mon);
             try (BodyStream body = new BodyStream(mon, options.stallTimeout())) {
                 response.body().subscribe(body);
-                return receive(name, part, known, offset, response, body, mon);
+                return receive(name, part, known, offset, response, body, body.reporting());
             }
         } finally {
             form.clear();

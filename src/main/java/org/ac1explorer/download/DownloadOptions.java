@@ -18,12 +18,16 @@ import java.util.Objects;
  */
 public record DownloadOptions(Duration responseTimeout, Duration stallTimeout, int maxAttempts, Duration retryDelay,
         Map<String, Long> knownSizes) {
+    /** Longest silence of a streaming body before the attempt is dropped. */
+    public static final Duration STALL_TIMEOUT = Duration.ofSeconds(60);
+
     /**
-     * Generous timeouts: deepSTRF's CRCNS helper (urancon/deepSTRF, deepSTRF/utils/data_download.py)
-     * waits up to 600 s between reads because "NERSC is regularly slow to start streaming a CRCNS
-     * archive (cold-storage fetch)".
+     * A generous wait for the response headers: deepSTRF's CRCNS helper (urancon/deepSTRF,
+     * deepSTRF/utils/data_download.py) waits up to 600 s because "NERSC is regularly slow to start
+     * streaming a CRCNS archive (cold-storage fetch)". Once the body streams, 60 s without a byte is
+     * a stall (shown on the progress line as it grows): 4 attempts then give up in minutes, not 40.
      */
-    public static final DownloadOptions DEFAULTS = new DownloadOptions(Duration.ofMinutes(10), Duration.ofMinutes(10), 4,
+    public static final DownloadOptions DEFAULTS = new DownloadOptions(Duration.ofMinutes(10), STALL_TIMEOUT, 4,
             Duration.ofSeconds(3), Map.of());
 
     public DownloadOptions {

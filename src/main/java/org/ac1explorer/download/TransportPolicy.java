@@ -19,11 +19,20 @@ final class TransportPolicy {
         return h.equals("localhost") || h.equals("127.0.0.1") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
     }
 
-    /** Throws IllegalArgumentException naming the problem (never the credentials, which the URI lacks). */
+    /** {@code url} with anything between "://" and the last '@' replaced: a user name or password is never printed. */
+    public static String redacted(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme >= 0 ? scheme + 3 : 0;
+        int at = url.lastIndexOf('@');
+        return at >= start ? url.substring(0, start) + "***" + url.substring(at) : url;
+    }
+
+    /** Throws IllegalArgumentException naming the problem, with the URL's user-info (if any) never shown. */
     static void check(URI uri, String what) {
+        String shown = redacted(uri.toString());
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException(what + " " + uri + " has no host");
+            throw new IllegalArgumentException(what + " " + shown + " has no host");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException(what + " must not contain a user name or password");
@@ -35,10 +44,10 @@ final class TransportPolicy {
             return;
         }
         if (scheme.equals("http")) {
-            throw new IllegalArgumentException(what + " " + uri + " is plain http: the CRCNS password is only sent over "
+            throw new IllegalArgumentException(what + " " + shown + " is plain http: the CRCNS password is only sent over "
                     + "https (http is accepted for a local test server on 127.0.0.1/localhost only)");
         }
-        throw new IllegalArgumentException(what + " " + uri + " must be an https:// URL");
+        throw new IllegalArgumentException(what + " " + shown + " must be an https:// URL");
     }
 
     static boolean sameOrigin(URI a, URI b) {

@@ -32,7 +32,35 @@ class MatLoaderTest {
     void randomBytesAreNotAMatFile() {
         byte[] b = new byte[512];
         new java.util.Random(1).nextBytes(b);
-        assertTrue(failure(b).contains("not a MATLAB v5"));
+        assertTrue(failure(b).contains("not a MAT file: starts with binary data"), failure(b));
+    }
+
+    @Test
+    void aCompressedVariableDeclaringMoreThanTheCapIsRefusedBeforeInflatingIt() throws Exception {
+        // a miMATRIX tag declaring 300 MiB, then incompressible bytes enough for zlib's 1032:1 bound to allow it
+        byte[] body = new byte[8 + 320_000];
+        new java.util.Random(3).nextBytes(body);
+        ByteBuffer.wrap(body).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, 14).putInt(4, 300 << 20);
+        java.io.ByteArrayOutputStream z = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream d = new java.util.zip.DeflaterOutputStream(z)) {
+            d.write(body);
+        }
+        byte[] compressed = z.toByteArray();
+        ByteBuffer file = ByteBuffer.allocate(128 + 8 + compressed.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] header = "MATLAB 5.0 MAT-file".getBytes(StandardCharsets.US_ASCII);
+        file.put(header).position(124);
+        file.putShort((short) 0x0100).put((byte) 'I').put((byte) 'M');
+        file.putInt(15).putInt(compressed.length).put(compressed);
+        String why = failure(file.array());
+        assertTrue(why.contains("MiB any variable of the CRCNS-AC1 release holds"), why);
+    }
+
+    @Test
+    void aTextFileIsDescribedNeverQuoted() {
+        byte[] b = ("ghp_SECRETTOKEN0123456789abcdef\n" + "x".repeat(200)).getBytes(StandardCharsets.US_ASCII);
+        String why = failure(b);
+        assertTrue(why.contains("not a MAT file: starts with text"), why);
+        assertFalse(why.contains("SECRET") || why.contains("ghp_"), why);
     }
 
     @Test

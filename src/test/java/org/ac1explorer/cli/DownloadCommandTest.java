@@ -58,6 +58,17 @@ class DownloadCommandTest {
     }
 
     @Test
+    void aPasswordInABaseUrlIsNeverEchoed() {
+        for (String url : new String[] {"https://me:s3cr3t@portal example/x", "http://me:s3cr3t@portal.nersc.gov/x/",
+                "https://me:s3cr3t@/x", "me:s3cr3t@portal.nersc.gov"}) {
+            CliRun r = cli("download", "--dest", tmp.toString(), "--base-url", url);
+            assertEquals(2, r.status(), r.err());
+            assertTrue(r.err().contains("--base-url"), r.err());
+            assertFalse(r.err().contains("s3cr3t"), r.err());
+        }
+    }
+
+    @Test
     void badOptionsAreUsageErrors() {
         CliRun http = cli("download", "--dest", tmp.toString(), "--base-url", "http://portal.nersc.gov/project/crcns/download/");
         assertEquals(2, http.status());

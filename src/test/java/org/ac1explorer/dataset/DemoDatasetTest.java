@@ -199,6 +199,24 @@ class DemoDatasetTest {
     }
 
     @Test
+    void aStagingFolderLeftByAKilledRunIsRemovedWhenStaleAndNamedWhenRecent(@TempDir Path tmp) throws IOException {
+        Path out = Files.createDirectories(tmp.resolve("demo"));
+        Path staging = Files.createDirectories(out.resolve(DemoDataset.STAGING).resolve("crcns-ac1"));
+        Files.writeString(staging.resolve("half.mat"), "partial");
+        IOException recent = assertThrows(IOException.class, () -> DemoDataset.write(out, SEED, DemoScale.SMALL, DemoProgress.NONE));
+        assertTrue(recent.getMessage().contains("delete " + out.resolve(DemoDataset.STAGING)), recent.getMessage());
+        assertTrue(Files.exists(staging.resolve("half.mat")), "a recent staging folder may belong to a running demo");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+        for (Path p : new Path[] {staging.resolve("half.mat"), staging, out.resolve(DemoDataset.STAGING)}) {
+            Files.setLastModifiedTime(p, old);
+        }
+        DemoDataset.write(out, SEED, DemoScale.SMALL, DemoProgress.NONE);
+        assertFalse(Files.exists(out.resolve(DemoDataset.STAGING)));
+        assertTrue(Files.isDirectory(out.resolve("crcns-ac1")));
+    }
+
+    @Test
     void createsAnAbsentOutputFolderAndLeavesNoStagingFolder() {
         // small did not exist before writeSmall
         assertTrue(Files.isDirectory(small));

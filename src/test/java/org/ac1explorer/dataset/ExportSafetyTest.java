@@ -1,6 +1,7 @@
 package org.ac1explorer.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,11 +9,8 @@ import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.ac1explorer.Fixtures;
 import org.ac1explorer.archive.Ac1Archive;
@@ -26,19 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ExportSafetyTest {
     @TempDir
     Path tmp;
-
-    /** Every path below {@code dir} with the SHA-256 of its content (folders marked). */
-    static Map<String, String> snapshot(Path dir) throws Exception {
-        Map<String, String> out = new TreeMap<>();
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                String rel = dir.relativize(p).toString();
-                out.put(rel, Files.isDirectory(p) ? "dir" : HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))));
-            }
-        }
-        return out;
-    }
 
     private static void makeReadOnly(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -66,9 +51,9 @@ class ExportSafetyTest {
     void readOnlyFolderIsBrowsedAndExportedWithoutAnyChange() throws Exception {
         Path data = Fixtures.copyTree(Fixtures.mini(), tmp.resolve("data"));
         makeReadOnly(data);
-        Map<String, String> before = snapshot(data);
+        Map<String, String> before = Fixtures.snapshot(data);
         browseAndExport(data, tmp.resolve("out.mat"));
-        assertEquals(before, snapshot(data));
+        assertEquals(before, Fixtures.snapshot(data));
         assertTrue(Files.size(tmp.resolve("out.mat")) > 1000);
     }
 
@@ -76,10 +61,10 @@ class ExportSafetyTest {
     void zippedReleaseIsReadInPlaceWithoutExtracting() throws Exception {
         Path data = Fixtures.zippedMini(Fixtures.mini(), Files.createDirectories(tmp.resolve("zips")));
         makeReadOnly(data);
-        Map<String, String> before = snapshot(data);
+        Map<String, String> before = Fixtures.snapshot(data);
         Path out = tmp.resolve("z.mat");
         browseAndExport(data, out);
-        assertEquals(before, snapshot(data));
+        assertEquals(before, Fixtures.snapshot(data));
         assertEquals(List.of(), ExportComparison.compare(Fixtures.file("ac1-mini.expected.mat"), out).failures());
     }
 
@@ -115,5 +100,51 @@ class ExportSafetyTest {
         assertEquals("keep", Files.readString(target));
         MatExport.write(d, target, true);
         assertTrue(Files.size(target) > 1000);
+    }
+    private static AssembledDataset miniDefaults() throws Exception {
+        try (Ac1Archive a = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
+            return DatasetAssembler.assemble(a, Params.defaults(), ProgressMonitor.NONE);
+        }
+    }
+
+    @Test
+    void aFullDiskGivesOneLineNamingTheTargetAndTheSpaceNeededAndLeavesNoTemporary() throws Exception {
+        // stand-in for ENOSPC: a writer that writes part of the file, then fails as a full disk does
+        Path target = Files.writeString(tmp.resolve("old.mat"), "previous export");
+        IOException e = assertThrows(IOException.class, () -> MatExport.write(miniDefaults(), target, true, (mat, file) -> {
+            Files.write(file, new byte[4096]);
+            throw new IOException("No space left on device");
+        }));
+        assertTrue(e.getMessage().startsWith("cannot write " + target + ": No space left on device (the file needs "),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertEquals("previous export", Files.readString(target));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(target), s.toList());
+        }
+    }
+
+    @Test
+    void aFileThatAppearsDuringAnExportWithoutOverwriteIsNotReplaced() throws Exception {
+        Path target = tmp.resolve("new.mat");
+        AssembledDataset d = miniDefaults();
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class,
+                () -> MatExport.write(d, target, false, (mat, file) -> {
+                    Files.writeString(target, "someone else's file");
+                    Files.write(file, new byte[100]);
+                }));
+        assertTrue(e.getReason().contains("appeared while exporting"), e.getReason());
+        assertEquals("someone else's file", Files.readString(target));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(target), s.toList());
+        }
+    }
+
+    @Test
+    void aDeviceTargetIsNotReplacedByTheWriter() throws Exception {
+        Path link = Files.createSymbolicLink(tmp.resolve("null.mat"), Path.of("/dev/null"));
+        AssembledDataset d = miniDefaults();
+        assertThrows(OutputTarget.Refused.class, () -> MatExport.write(d, link, true));
+        assertTrue(Files.isSymbolicLink(link));
     }
 }

@@ -165,10 +165,10 @@ class WaveformExportTest {
     @Test
     void waveformsTooLargeForAMatVariableAreRefusedBeforeWriting() throws Exception {
         AssembledDataset d = DatasetAssembler.assemble(archive, Params.defaults(), WaveformMode.defaults(), ProgressMonitor.NONE);
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> MatExport.checkVariableSizes(d, 1_000_000));
+        java.io.IOException e = assertThrows(java.io.IOException.class,
+                () -> ExportSize.of(d).checkFits(d.params(), true, 1_000_000));
         assertTrue(e.getMessage().contains("--audio-fs"), e.getMessage());
-        MatExport.checkVariableSizes(d, MatExport.MAX_VARIABLE_BYTES);
-        MatExport.checkVariableSizes(DatasetAssembler.assemble(archive, Params.defaults(), ProgressMonitor.NONE), 0);
+        ExportSize.of(d).checkFits(d.params(), true, ExportSize.MAX_VARIABLE_BYTES);
     }
 
     @Test

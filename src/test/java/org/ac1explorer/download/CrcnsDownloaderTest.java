@@ -381,6 +381,27 @@ class CrcnsDownloaderTest {
     }
 
     @Test
+    void aSilentServerIsShownStallingAndGivenUpOnAfterTheAttempts() throws IOException {
+        portal.stallAfter = 60_000;
+        portal.stallMillis = 5_000;
+        portal.stallTimes.set(3);
+        Recorder rec = new Recorder();
+        DownloadOptions impatient = FAST.withTimeouts(Duration.ofSeconds(10), Duration.ofMillis(600));
+        ArchiveResult r = run(impatient, rec, MAIN).get(0);
+        assertEquals(Status.FAILED, r.status(), r.message());
+        assertTrue(r.message().contains("no data from the server for 600 ms") && r.message().contains("gave up after 3 attempts"),
+                r.message());
+        assertTrue(rec.calls.size() > 0 && texts.stream().anyMatch(t -> t.contains("(no data from the server for")
+                && t.contains("gives up at 600 ms")), String.join(" | ", texts));
+        assertTrue(Files.exists(part(MAIN)), "the part is kept for a later resume");
+    }
+
+    @Test
+    void theDefaultStallTimeoutIsAMinute() {
+        assertEquals(Duration.ofSeconds(60), DownloadOptions.DEFAULTS.stallTimeout());
+    }
+
+    @Test
     void cancellationLeavesOnlyThePart() throws IOException {
         portal.chunkDelayMillis = 5;
         Recorder rec = new Recorder();

@@ -9,7 +9,9 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.DatasetAssembler;
+import org.ac1explorer.dataset.ExportSize;
 import org.ac1explorer.dataset.MatExport;
+import org.ac1explorer.dataset.OutputTarget;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WaveformMode;
 import org.ac1explorer.ui.common.BackgroundWork;
@@ -82,10 +84,12 @@ public final class ExportController {
             if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".mat")) {
                 target = target.resolveSibling(target.getFileName() + ".mat");
             }
-            if (inside(target, data)) {
-                Dialogs.error(owner.get(), "Choose a folder outside the dataset",
-                        "AC1 Explorer never writes into the data folder (" + data + "). Pick another folder.");
-                if (target.getParent() != null) {
+            try {
+                OutputTarget.Checked checked = OutputTarget.checkExportFile(target, d.archive().parts().sources(), true);
+                checked.notes().forEach(status::notice);
+            } catch (java.io.IOException e) {
+                Dialogs.error(owner.get(), "Choose another file", Dialogs.reason(e));
+                if (inside(target, data)) {
                     fc.setInitialDirectory(Path.of(System.getProperty("user.home")).toFile());
                 }
                 continue;
@@ -120,10 +124,15 @@ public final class ExportController {
     public Tasks.BackgroundTask<AssembledDataset> export(Path target, WaveformMode waveform) {
         LoadedDataset d = model.dataset();
         Params p = model.params();
-        if (inside(target, d.folder().toAbsolutePath().normalize())) {
-            throw new IllegalArgumentException("refusing to write into the data folder: " + target);
+        try {
+            OutputTarget.checkOutsideSources(target.toAbsolutePath(), d.archive().parts().sources());
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         Tasks.BackgroundTask<AssembledDataset> t = job.run(Tasks.create(ctx -> {
+                    ExportSize estimate = ExportSize.estimate(d.archive().cells(), p, waveform);
+                    estimate.checkFits(p, waveform != null, ExportSize.MAX_VARIABLE_BYTES);
+                    OutputTarget.checkFreeSpace(target, estimate.fileBytes());
                     AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, waveform, ctx));
                     ctx.checkCancelled();
                     ctx.progress(0, 1, "Writing " + target.getFileName());
