@@ -1,12 +1,10 @@
 package org.ac1explorer.dataset;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.StimulusInfo;
@@ -69,11 +67,7 @@ public final class MatExport {
             }
             OutputTarget.checkReplaceable(target, true); // became a device or folder meanwhile
             if (overwrite) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
+                TempFiles.moveReplacing(tmp, target);
             } else {
                 placeWithoutReplacing(tmp, target);
             }

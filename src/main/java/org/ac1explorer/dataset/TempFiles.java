@@ -35,11 +35,36 @@ public final class TempFiles {
     private TempFiles() {
     }
 
-    /** Creates {@code .<targetName>.<digits>.part} in {@code dir}, removed at exit unless {@link #release}d. */
+    /**
+     * Creates {@code .<targetName>.<digits>.part} in {@code dir}, removed at exit unless
+     * {@link #release}d. The file gets the user's default permissions (umask), as the renamed
+     * output should: {@code Files.createTempFile} would make it private (0600).
+     */
     public static Path createBeside(Path dir, String targetName) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + targetName + ".", ".part");
-        OWN.add(tmp);
-        return tmp;
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + targetName + "." + Long.toUnsignedString(RANDOM.nextLong()) + ".part");
+            try {
+                Files.createFile(tmp);
+                OWN.add(tmp);
+                return tmp;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Renames a finished temp file over {@code target} (atomically where the file system can). */
+    public static void moveReplacing(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Registers a file or folder this process made, to be removed at exit unless {@link #release}d. */

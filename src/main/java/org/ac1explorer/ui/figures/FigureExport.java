@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
@@ -20,6 +19,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.ac1explorer.dataset.TempFiles;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -140,7 +140,7 @@ public final class FigureExport {
     public static void save(XYChart chart, Path file, Format fmt, String title) throws IOException {
         Figure fig = ChartFigure.of(chart);
         Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".figure-", ".tmp");
+        Path tmp = TempFiles.createBeside(dir, file.getFileName().toString());
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 if (fmt == Format.SVG) {
@@ -150,13 +150,10 @@ public final class FigureExport {
                     FigureRaster.writePng(FigureRaster.paint(fig, scale), scale * FigureRaster.SCREEN_DPI, out);
                 }
             }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            TempFiles.moveReplacing(tmp, file);
         } finally {
             Files.deleteIfExists(tmp);
+            TempFiles.release(tmp);
         }
     }
 
