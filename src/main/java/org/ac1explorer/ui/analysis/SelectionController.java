@@ -61,11 +61,9 @@ public final class SelectionController {
         job.run(Tasks.create(ctx -> an.compute(sel, p, ctx))
                 .title("Computing " + sel.cell().session())
                 .onSuccess(data -> {
-                    if (model.dataset() == d) {
-                        failure.set(null);
-                        model.setSelectionData(data);
-                        model.refreshProblemsFrom(d);
-                    }
+                    failure.set(null);
+                    model.setSelectionData(data);
+                    model.refreshProblemsFrom(d);
                     running.set(false);
                 })
                 .onError(e -> {

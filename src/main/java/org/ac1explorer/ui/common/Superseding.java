@@ -3,8 +3,9 @@ package org.ac1explorer.ui.common;
 import javafx.concurrent.Task;
 
 /**
- * Runs one kind of job at a time: starting a new one cancels the previous (whose result is then
- * ignored). Use on the JavaFX thread.
+ * Runs one kind of job at a time: starting a new one (or {@link #cancel}) cancels the previous,
+ * and a result of a job that is no longer current is dropped even when it had already finished
+ * computing, so callbacks never see stale results. Use on the JavaFX thread.
  */
 public final class Superseding {
     private final BackgroundWork work;
@@ -16,7 +17,9 @@ public final class Superseding {
 
     public <T> Tasks.BackgroundTask<T> run(Tasks.Builder<T> builder) {
         cancel();
-        Tasks.BackgroundTask<T> t = builder.build();
+        Task<?>[] self = new Task<?>[1];
+        Tasks.BackgroundTask<T> t = builder.onlyWhile(() -> current == self[0] && self[0] != null).build();
+        self[0] = t;
         current = t;
         work.submit(t);
         return t;

@@ -37,6 +37,7 @@ public final class Tasks {
         };
         private Runnable andFinally = () -> {
         };
+        private java.util.function.BooleanSupplier wanted = () -> true;
 
         private Builder(Work<T> work) {
             this.work = Objects.requireNonNull(work);
@@ -68,9 +69,18 @@ public final class Tasks {
             return this;
         }
 
+        /**
+         * A result that arrives when {@code stillWanted} is false (a newer job superseded this one
+         * after it finished computing) is dropped as if the task had been cancelled.
+         */
+        public Builder<T> onlyWhile(java.util.function.BooleanSupplier stillWanted) {
+            this.wanted = stillWanted;
+            return this;
+        }
+
         /** The task, not started. */
         public BackgroundTask<T> build() {
-            return new BackgroundTask<>(title, work, onSuccess, onError, onCancelled, andFinally);
+            return new BackgroundTask<>(title, work, onSuccess, onError, onCancelled, andFinally, wanted);
         }
 
         /** Builds the task and submits it to {@code executor}. */
@@ -107,19 +117,27 @@ public final class Tasks {
         };
 
         BackgroundTask(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onError,
-                       Runnable onCancelled, Runnable andFinally) {
+                       Runnable onCancelled, Runnable andFinally, java.util.function.BooleanSupplier wanted) {
             this.work = work;
             updateTitle(title);
             setOnSucceeded(e -> {
                 try {
-                    onSuccess.accept(getValue());
+                    if (wanted.getAsBoolean()) {
+                        onSuccess.accept(getValue());
+                    } else {
+                        onCancelled.run();
+                    }
                 } finally {
                     andFinally.run();
                 }
             });
             setOnFailed(e -> {
                 try {
-                    onError.accept(getException());
+                    if (wanted.getAsBoolean()) {
+                        onError.accept(getException());
+                    } else {
+                        onCancelled.run();
+                    }
                 } finally {
                     andFinally.run();
                 }

@@ -57,7 +57,6 @@ public final class StrfController {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final Lru<String, StrfInput> inputs = new Lru<>(2);
     private final Lru<String, Fit> fits = new Lru<>(16);
-    private String requested;
 
     public StrfController(ExplorerModel model, BackgroundWork work, ObservableBooleanValue selectionBusy) {
         this.model = model;
@@ -76,7 +75,6 @@ public final class StrfController {
             inputs.clear();
             fits.clear();
             fit.set(null);
-            requested = null;
             message.set(d == null ? "" : "Select a cell");
         });
         model.selectionProperty().addListener((o, a, s) -> {
@@ -194,12 +192,12 @@ public final class StrfController {
         String key = key(cell, p, o);
         Fit cached = fits.get(key);
         if (cached != null) {
+            job.cancel(); // a fit still running for the previous cell is no longer wanted
             fit.set(cached);
             running.set(false);
             message.set("");
             return;
         }
-        requested = key;
         String inputKey = cell.id() + "|" + p;
         running.set(true);
         failed.set(false);
@@ -216,25 +214,21 @@ public final class StrfController {
                 }))
                 .title("Fitting STRF of " + cell.session())
                 .onSuccess(f -> {
-                    if (model.dataset() == d && key.equals(requested)) {
-                        fits.put(key, f);
-                        fit.set(f);
-                        message.set("");
-                    }
+                    fits.put(key, f);
+                    fit.set(f);
+                    message.set("");
                     running.set(false);
                     progress.set(-1);
                 })
                 .onError(e -> {
-                    if (key.equals(requested)) {
-                        failed.set(true);
-                        message.set("No STRF for " + cell.session() + ": " + describe(e));
-                    }
+                    failed.set(true);
+                    message.set("No STRF for " + cell.session() + ": " + describe(e));
                     running.set(false);
                     progress.set(-1);
                 }));
         task.progressProperty().addListener((ob, a, b) -> progress.set(b.doubleValue()));
         task.messageProperty().addListener((ob, a, b) -> {
-            if (key.equals(requested) && b != null && !b.isEmpty()) {
+            if (job.isCurrent(task) && b != null && !b.isEmpty()) {
                 message.set(b);
             }
         });
