@@ -45,6 +45,9 @@ public final class Dialogs {
             l.setWrapText(true);
             l.setMaxWidth(520);
             a.getDialogPane().setContent(l);
+            // grow to the wrapped text instead of cutting it
+            a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+            a.setResizable(true);
             a.show();
         }
 
@@ -58,6 +61,9 @@ public final class Dialogs {
             l.setWrapText(true);
             l.setMaxWidth(560);
             a.getDialogPane().setContent(l);
+            // grow to the wrapped text instead of cutting it
+            a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+            a.setResizable(true);
             a.show();
         }
 

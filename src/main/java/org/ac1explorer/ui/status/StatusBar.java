@@ -65,6 +65,12 @@ public final class StatusBar extends HBox {
             counters.getChildren().add(l);
         }
         counters.setAlignment(Pos.CENTER_RIGHT);
+        // the counters keep their width: a long message is cut (full text in its tooltip) instead
+        counters.setMinWidth(Region.USE_PREF_SIZE);
+        message.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
+        full.textProperty().bind(message.textProperty());
+        message.setTooltip(full);
         countsNote.getStyleClass().add("counts-note");
         counters.getChildren().add(countsNote);
 
