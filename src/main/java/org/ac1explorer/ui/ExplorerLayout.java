@@ -139,6 +139,27 @@ final class ExplorerLayout {
         return rightTabs;
     }
 
+    /** Brings the tab holding {@code node} (browser, knobs, model) to the front; shows the side panes. */
+    void reveal(Node node) {
+        for (TabPane tabs : new TabPane[] {leftTabs, rightTabs}) {
+            for (Tab t : tabs.getTabs()) {
+                if (t.getContent() == node || t.getContent() != null && isInside(node, t.getContent())) {
+                    sidePanes.set(true);
+                    tabs.getSelectionModel().select(t);
+                }
+            }
+        }
+    }
+
+    private static boolean isInside(Node node, Node container) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The knobs column (the guided tour frames it). */
     Node knobsColumn() {
         return knobsColumn;

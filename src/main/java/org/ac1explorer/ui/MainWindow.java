@@ -102,7 +102,8 @@ public final class MainWindow {
         wireStatus();
 
         layout = new ExplorerLayout(views);
-        tour = new GuidedTour(model, new GuidedTour.Targets(browser, views.playbackBar(), plots, layout.knobsColumn()));
+        tour = new GuidedTour(model, new GuidedTour.Targets(browser, views.playbackBar(), plots, layout.knobsColumn(),
+                strfPane, layout::reveal));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         double w = Math.min(view.windowWidthProperty().get(), screen.getWidth());
         double h = Math.min(view.windowHeightProperty().get(), screen.getHeight());
@@ -277,6 +278,9 @@ public final class MainWindow {
         if (!tour.start()) {
             Dialogs.info(stage, "Guided tour", "Open a dataset first (File ▸ Open demo dataset): the tour shows one "
                     + "of its Wehr cells and one of its Asari cells.");
+        } else {
+            // take the keys from the menu bar that started the tour, so → / ← / Esc work at once
+            layout.root().requestFocus();
         }
     }
 

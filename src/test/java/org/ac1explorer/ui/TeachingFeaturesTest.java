@@ -428,6 +428,10 @@ class TeachingFeaturesTest extends DemoWindowTest {
             String title = fx(() -> window.tour().overlay().titleText());
             titles.add(title);
             cells.add(fx(() -> window.model().selection().cell().experimenter()));
+            if (title.equals("A model of the cell")) {
+                assertEquals(1, (int) fx(() -> window.layout().rightTabs().getSelectionModel().getSelectedIndex()),
+                        "the Model tab is brought to the front");
+            }
             if (title.equals("The MedGauss baseline")) {
                 sawBaseline = fx(() -> window.views().plots().traces().rawProperty().get());
             }
@@ -438,7 +442,8 @@ class TeachingFeaturesTest extends DemoWindowTest {
             }
         }
         for (String t : List.of("A Wehr cell", "The stimulus: spectrogram", "Repeats: membrane potential",
-                "The MedGauss baseline", "Gating verdicts and their scores", "Binned response", "An Asari cell")) {
+                "The MedGauss baseline", "Gating verdicts and their scores", "Binned response", "An Asari cell",
+                "The knobs", "A model of the cell")) {
             assertTrue(titles.contains(t), t + " in " + titles);
         }
         assertTrue(sawBaseline, "the baseline stop shows raw traces with their baseline");

@@ -27,8 +27,12 @@ import org.ac1explorer.ui.plots.PlotsPane;
  * → / ← / Esc (keys routed by the window). Leaving restores the user's selection and trace mode.
  */
 public final class GuidedTour {
-    /** The panels a stop can point at. */
-    public record Targets(Node browser, Node playbackBar, PlotsPane plots, Node knobs) {
+    /**
+     * The panels a stop can point at; {@code reveal} brings a panel's tab to the front (the knobs
+     * and the model share a column).
+     */
+    public record Targets(Node browser, Node playbackBar, PlotsPane plots, Node knobs, Node model,
+                          java.util.function.Consumer<Node> reveal) {
     }
 
     /** One stop: which cell kind it shows (null: keep), what it points at, and its text. */
@@ -152,7 +156,9 @@ public final class GuidedTour {
         if (s.raw() != null) {
             targets.plots().traces().rawProperty().set(s.raw());
         }
-        overlay.show(s.title().get(), s.text().get(), (i + 1) + " / " + stops.size(), s.target().get(), i > 0,
+        Node target = s.target().get();
+        targets.reveal().accept(target);
+        overlay.show(s.title().get(), s.text().get(), (i + 1) + " / " + stops.size(), target, i > 0,
                 i == stops.size() - 1);
     }
 
@@ -254,7 +260,8 @@ public final class GuidedTour {
                 + "time expansion to bring it down into human hearing."));
         stops.add(new Stop(() -> asariSpiking() ? "Spikes" : "Repeats", Kind.ASARI, traces, false, () -> asariSpiking()
                 ? "Cell-attached repeats: the fast deflections are action potentials. Spikes are detected on the "
-                + "detrended trace (threshold 2.5 × its standard deviation after removing a 1 ms running median) and "
+                + "detrended trace (threshold 2.5 × its standard deviation after removing a " + Formats.num(p().spikeClipMs(), 2)
+                + " ms running median, the “High-pass median” knob) and "
                 + "marked by ticks above each row. The same gating verdicts apply." + verdictCounts()
                 : "Whole-cell repeats with their gating verdicts, as for the Wehr cell." + verdictCounts()));
         stops.add(new Stop(() -> asariSpiking() ? "PSTH" : "Binned response", Kind.ASARI, response, null, () -> asariSpiking()
@@ -265,7 +272,14 @@ public final class GuidedTour {
         stops.add(new Stop(() -> "The knobs", null, targets::knobs, null, () -> "Every number in the plots depends on these "
                 + "knobs; each shows its unit and the reference default. Change one and the spectrogram, verdicts, "
                 + "binned response and the dataset-wide counters follow; an invalid value is marked at the knob and "
-                + "nothing is recomputed. That is the end of the tour: Close (or Esc) returns to your selection."));
+                + "nothing is recomputed."));
+        stops.add(new Stop(() -> "A model of the cell", null, targets::model, null, () -> "The Model tab fits a linear "
+                + "spectro-temporal receptive field (STRF) to the selected cell: its binned response predicted from "
+                + "the last 100 ms of the spectrogram, by ridge regression. Red: energy at that frequency and delay "
+                + "raises the response; blue lowers it. The held-out r says how well it predicts stimuli it was not "
+                + "fitted on, next to the noise ceiling CC_max (the best any model could do given the repeats' "
+                + "variability); its prediction is drawn over the binned response. That is the end of the tour: "
+                + "Close (or Esc) returns to your selection."));
     }
 
     // --- state ---
