@@ -103,6 +103,8 @@ import org.ac1explorer.demo.DemoPlan.WehrTrial;
  * its own derived seed, independent of thread scheduling.
  */
 public final class DemoDataset {
+
+    private static final System.Logger LOG = System.getLogger(DemoDataset.class.getName());
     /** Seed of the built-in default dataset (the one a newcomer sees first). */
     public static final long DEFAULT_SEED = 2004L;
 
@@ -208,8 +210,9 @@ public final class DemoDataset {
             for (Path p : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
                 Files.deleteIfExists(p);
             }
-        } catch (IOException | UncheckedIOException ignored) {
+        } catch (IOException | UncheckedIOException e) {
             // best effort: the caller gets the original failure
+            LOG.log(System.Logger.Level.WARNING, "could not remove the unfinished " + root + ": " + e.getMessage());
         }
     }
 
