@@ -27,6 +27,8 @@ import org.ac1explorer.dsp.RepeatVerdict;
  * spectrogram and the kept repeats binned at dt, processed exactly as the export does.
  */
 public final class CellStrfInputs {
+
+    private static final System.Logger LOG = System.getLogger(CellStrfInputs.class.getName());
     private CellStrfInputs() {
     }
 
@@ -62,6 +64,8 @@ public final class CellStrfInputs {
             try {
                 w = archive.waveform(st.info());
             } catch (MatReadException e) {
+                LOG.log(System.Logger.Level.WARNING, "STRF of " + cell.session() + " leaves out stimulus "
+                        + st.info().description() + ": " + e.getMessage());
                 continue;
             }
             float[][] spec = plans.computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(),

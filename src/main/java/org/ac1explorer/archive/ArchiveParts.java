@@ -15,6 +15,8 @@ import java.util.List;
 public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResults1, ArchiveTree asariResults2)
         implements Closeable {
 
+    private static final System.Logger LOG = System.getLogger(ArchiveParts.class.getName());
+
     public static final String MAIN_FOLDER = "crcns-ac1";
     public static final String MAIN_ZIP = "crcns-ac1.zip";
 
@@ -107,8 +109,9 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
         problems.error(zipPath.toString(), "zip does not have the expected CRCNS-AC1 layout; ignored");
         try {
             zip.close();
-        } catch (IOException ignored) {
+        } catch (IOException e) {
             // nothing was read from it
+            LOG.log(System.Logger.Level.DEBUG, "closing the ignored " + zipPath, e);
         }
         return null;
     }

@@ -17,7 +17,7 @@ import us.hebi.matlab.mat.types.Array;
 /**
  * Reads one Asari results part ({@code asari-results-k/<session>/*.mat}): per session, the
  * natural-sound triggers resolved through {@code param.stimulus} to segment files and grouped by
- * that tuple of files (DESIGN §1). Anything the reference would abort on is skipped and reported.
+ * that tuple of files (docs/processing.md §1). Anything the reference would abort on is skipped and reported.
  */
 final class AsariReader {
     static final Set<String> NATURAL_TYPES = Set.of("naturalsound", "natural sound");

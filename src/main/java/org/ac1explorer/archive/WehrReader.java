@@ -12,7 +12,7 @@ import us.hebi.matlab.mat.types.Array;
 
 /**
  * Reads the Wehr subset ({@code wehr/} of the main part): the stimulus index and, per session
- * folder, the natural-sound trials grouped by stimulus description (DESIGN §1). Anything the
+ * folder, the natural-sound trials grouped by stimulus description (docs/processing.md §1). Anything the
  * reference would abort on is skipped and reported instead.
  */
 final class WehrReader {

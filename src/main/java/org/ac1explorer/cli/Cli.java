@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.concurrent.CancellationException;
 
 /**
- * The command-line interface: {@code summary}, {@code export}, {@code demo}, {@code bench}. Every failure is one
- * line on stderr naming the file or option; exit status 0 on success, 1 on a failed run, 2 on a
- * wrong command line.
+ * The command-line interface: {@code summary}, {@code export}, {@code demo}, {@code download}, {@code bench}.
+ * Every failure is one line on stderr naming the file or option; exit status 0 on success, 1 on a failed run, 2 on
+ * a wrong command line.
  */
 public final class Cli {
     public static final String USAGE = """

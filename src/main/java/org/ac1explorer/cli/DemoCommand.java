@@ -5,9 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
-import org.ac1explorer.dataset.DemoDataset;
-import org.ac1explorer.dataset.DemoScale;
-import org.ac1explorer.dataset.DemoSummary;
+import org.ac1explorer.demo.DemoDataset;
+import org.ac1explorer.demo.DemoScale;
+import org.ac1explorer.demo.DemoSummary;
 
 /** {@code demo}: a synthetic dataset in the CRCNS-AC1 layout. */
 final class DemoCommand {

@@ -14,7 +14,7 @@ import org.ac1explorer.dataset.OutputTarget;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WaveformMode;
 
-/** {@code export}: the S x N dataset as one MAT file (DESIGN §4). */
+/** {@code export}: the S x N dataset as one MAT file (docs/processing.md §4). */
 final class ExportCommand {
     static final String HELP = """
             usage: ac1-explorer export --data DIR --out FILE.mat [--force] [--waveform [--audio-fs HZ]] [options]

@@ -5,7 +5,7 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.Problem;
 
 /**
- * The S x N grid the training pipelines see (DESIGN §2.7): S stimuli with spectrograms, N cells
+ * The S x N grid the training pipelines see (docs/processing.md §2.7): S stimuli with spectrograms, N cells
  * (neurons), and for each pair the kept repeats binned at dt (repeats x T_s, float values) or null
  * (the NaN sentinel) when the cell did not hear the stimulus. Frequencies in Hz. {@code waveformMode}
  * is null for spectrogram stimuli, or the {@link WaveformMode} whose waveforms the stimuli hold.

@@ -23,7 +23,7 @@ import org.ac1explorer.dsp.LogSpectrogramPlan;
 import org.ac1explorer.dsp.RepeatVerdict;
 
 /**
- * Builds the S x N grid from an opened archive exactly as the reference loader does (DESIGN §2.7,
+ * Builds the S x N grid from an opened archive exactly as the reference loader does (docs/processing.md §2.7,
  * §2b): cells are processed in parallel, then stimuli are registered in cell order (first cell
  * wins), T is bounded per stimulus and everything cut to it.
  */
@@ -74,7 +74,7 @@ public final class DatasetAssembler {
     }
 
     /**
-     * Assembles the dataset with waveform stimuli ({@code waveform} non-null, DESIGN §2.8) or
+     * Assembles the dataset with waveform stimuli ({@code waveform} non-null, docs/processing.md §2.8) or
      * spectrograms (null); the responses are the same in both modes. Throws
      * IllegalArgumentException naming the parameter when --audio-fs and --dt-ms do not grid-lock.
      */

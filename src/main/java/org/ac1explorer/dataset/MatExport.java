@@ -19,7 +19,7 @@ import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Struct;
 
 /**
- * Writes an {@link AssembledDataset} as one MAT v5 file in the export schema (DESIGN §4), readable
+ * Writes an {@link AssembledDataset} as one MAT v5 file in the export schema (docs/processing.md §4), readable
  * by scipy.io.loadmat and MATLAB. The file is written to a temporary name in the target folder and
  * renamed, so the target is either the previous file or the complete new one. In waveform mode
  * ({@link AssembledDataset#isWaveform()}) each {@code stims} cell is a 1 x T·hop single row at

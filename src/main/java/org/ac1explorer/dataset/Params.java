@@ -7,7 +7,7 @@ import java.util.Locale;
 import org.ac1explorer.dsp.GatingThresholds;
 
 /**
- * Every knob of the processing (DESIGN §2), immutable. Times in ms, frequencies in Hz, voltages
+ * Every knob of the processing (docs/processing.md §2), immutable. Times in ms, frequencies in Hz, voltages
  * in mV. {@code windowMs} null means "2 x dt" (the reference default). {@code experimenters}
  * holds {@code wehr}/{@code asari} and {@code sites} {@code A1}/{@code MGB}, in the order given.
  * Construction does not validate: call {@link #errors()} (for a UI) or {@link #validate()}.

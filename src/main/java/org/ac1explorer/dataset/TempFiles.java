@@ -125,7 +125,7 @@ public final class TempFiles {
     }
 
     /** Whether the newest modification time of {@code p} (a file, or a folder tree) is older than {@link #STALE_AGE}. */
-    static boolean isStale(Path p, Instant now) throws IOException {
+    public static boolean isStale(Path p, Instant now) throws IOException {
         FileTime newest = Files.getLastModifiedTime(p);
         if (Files.isDirectory(p)) {
             try (Stream<Path> s = Files.walk(p)) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Waveform mode (DESIGN §2.8; the reference loader's {@code return_waveform=True}): each stimulus
+ * Waveform mode (docs/processing.md §2.8; the reference loader's {@code return_waveform=True}): each stimulus
  * is handed out as its waveform resampled to {@code audioFs} Hz and grid-locked to the response
  * bins, {@code T·hop} samples with {@code hop = audioFs·dt/1000}, instead of the spectrogram.
  *

@@ -11,16 +11,19 @@ import java.util.stream.IntStream;
  * {@link Double#compare}; the output is always one of the input values (a NaN output is the
  * canonical NaN).
  *
- * <p>Two exact algorithms, chosen by window size:
+ * <p>Three exact algorithms, chosen by window size and data:
  * <ul>
  * <li>small windows ({@value #SMALL_MAX} samples or fewer): the window kept as a sorted array of
  * order keys; each step replaces the leaving key by the entering one with a short shift.
  * O(n·d), d the rank distance between the two (at most size).</li>
- * <li>larger windows: the trace's values are ranked once (one radix sort); the window is a
- * count per rank with a two-level occupancy bitmap, and a pointer to the median rank moves at most
- * one occupied rank per step, found with a bit scan. O(n log n) for the ranking, then O(n)
- * whatever the size. Quantised traces (integer ADC counts times a scale) have few distinct
- * values, which makes the ranking cheap.</li>
+ * <li>larger windows over a quantised trace (integer ADC counts times a scale, few distinct
+ * values), or any trace the binned path gives up on: the values are ranked once (exact bins, else
+ * one radix sort); the window is a count per rank with a two-level occupancy bitmap, and a
+ * pointer to the median rank moves at most one occupied rank per step, found with a bit scan.
+ * O(n log n) for the ranking, then O(n) whatever the size.</li>
+ * <li>larger windows otherwise: logarithmic bins around the mean, a sorted list per bin and the
+ * same occupancy bitmaps, no global sort ({@link #binnedKeys}); a non-finite value or a crowded
+ * bin sends the trace to the ranking path.</li>
  * </ul>
  */
 public final class RunningMedian {

@@ -51,6 +51,8 @@ import org.ac1explorer.ui.strf.StrfPane;
  * releases the dataset.
  */
 public final class MainWindow {
+
+    private static final System.Logger LOG = System.getLogger(MainWindow.class.getName());
     private final Stage stage;
     private final Settings settings;
     private final ViewSettings view;
@@ -256,7 +258,8 @@ public final class MainWindow {
             try {
                 d.archive().close();
             } catch (java.io.IOException e) {
-                // closing anyway
+                // closing anyway: the window goes, the archive's files are released when the JVM exits
+                LOG.log(System.Logger.Level.WARNING, "could not close the dataset: " + e.getMessage());
             }
         }
     }

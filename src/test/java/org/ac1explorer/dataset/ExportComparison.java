@@ -15,7 +15,7 @@ import us.hebi.matlab.mat.types.Matrix;
 import us.hebi.matlab.mat.types.Struct;
 
 /**
- * Compares two export files the way the reference's compare.py does (DESIGN §3): schema and
+ * Compares two export files the way the reference's compare.py does (docs/processing.md §3): schema and
  * storage classes, S, N, F, frequencies, parameters, order and metadata of stimuli and neurons,
  * signal types, exact rejection counters, spectrograms within 1e-3 dB where the expected value is
  * above -150 dB, responses within 1e-6 relative, sentinels. Returns the list of failed checks.

@@ -11,7 +11,7 @@ import org.ac1explorer.archive.ProgressMonitor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The export of the shared ac1-mini fixture equals the reference results (DESIGN §3 tolerances). */
+/** The export of the shared ac1-mini fixture equals the reference results (docs/processing.md §3 tolerances). */
 class FixtureExportTest {
     @TempDir
     Path tmp;

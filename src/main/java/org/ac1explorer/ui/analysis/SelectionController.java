@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -67,16 +68,8 @@ public final class SelectionController {
                     running.set(false);
                 })
                 .onError(e -> {
-                    failure.set("Could not compute " + sel.cell().session() + ": " + describe(e));
+                    failure.set("Could not compute " + sel.cell().session() + ": " + Dialogs.reason(e));
                     running.set(false);
                 }));
-    }
-
-    static String describe(Throwable e) {
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory (start with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar)";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 }

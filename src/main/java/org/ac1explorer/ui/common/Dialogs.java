@@ -135,8 +135,20 @@ public final class Dialogs {
 
     /** A one-line reason for a failure, for dialogs and the status line. */
     public static String reason(Throwable e) {
+        return reason(e, "start with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar");
+    }
+
+    /**
+     * A one-line reason for a failure, for dialogs and the status line; {@code outOfMemoryHint} says what to try
+     * when the work ran out of heap.
+     */
+    public static String reason(Throwable e, String outOfMemoryHint) {
+        // the fork-join pool rethrows a copy of the worker's exception, wrapping the original
+        while (e.getCause() != null && e.getCause().getClass() == e.getClass()) {
+            e = e.getCause();
+        }
         if (e instanceof OutOfMemoryError) {
-            return "out of memory; start with a larger heap, e.g. java -Xmx4g -jar ac1-explorer.jar";
+            return "out of memory; " + outOfMemoryHint;
         }
         if (e instanceof java.nio.file.NoSuchFileException n) {
             return n.getFile() + " does not exist";

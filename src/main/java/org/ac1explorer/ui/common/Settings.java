@@ -15,6 +15,8 @@ import org.ac1explorer.dataset.Params;
  */
 public abstract class Settings {
 
+    private static final System.Logger LOG = System.getLogger(Settings.class.getName());
+
     public abstract Optional<String> get(String key);
 
     public abstract void put(String key, String value);
@@ -32,6 +34,7 @@ public abstract class Settings {
                 try {
                     return Optional.ofNullable(node.get(key, null));
                 } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.DEBUG, "setting " + key + " unreadable; using the default", e);
                     return Optional.empty();
                 }
             }
@@ -41,7 +44,8 @@ public abstract class Settings {
                 try {
                     node.put(key, value);
                 } catch (RuntimeException e) {
-                    // forget it
+                    // a setting that cannot be stored is forgotten, never fatal
+                    LOG.log(System.Logger.Level.WARNING, "setting " + key + " not saved: " + e.getMessage());
                 }
             }
 
@@ -50,7 +54,7 @@ public abstract class Settings {
                 try {
                     node.remove(key);
                 } catch (RuntimeException e) {
-                    // nothing to forget
+                    LOG.log(System.Logger.Level.DEBUG, "setting " + key + " not removed", e);
                 }
             }
 
@@ -59,7 +63,8 @@ public abstract class Settings {
                 try {
                     node.flush();
                 } catch (BackingStoreException | RuntimeException e) {
-                    // best effort
+                    // best effort: this session's choices are then not remembered next time
+                    LOG.log(System.Logger.Level.WARNING, "settings not saved: " + e.getMessage());
                 }
             }
         };

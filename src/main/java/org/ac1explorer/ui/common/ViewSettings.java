@@ -24,6 +24,8 @@ import javafx.beans.property.StringProperty;
  * Use on the JavaFX thread.
  */
 public final class ViewSettings {
+
+    private static final System.Logger LOG = System.getLogger(ViewSettings.class.getName());
     private final Settings store;
     private final BooleanProperty rawTraces;
     private final BooleanProperty hideRejected;
@@ -170,6 +172,7 @@ public final class ViewSettings {
                 v = parse.apply(s.get());
             } catch (RuntimeException e) {
                 v = fallback; // an unreadable remembered value falls back to the default
+                LOG.log(System.Logger.Level.DEBUG, "remembered " + key + " unreadable; using " + fallback, e);
             }
         }
         p.setValue(v);

@@ -9,6 +9,8 @@ import java.util.function.Consumer;
  * stream (no click). The clock is the stream's: {@link #position()} is the stimulus time heard.
  */
 final class PlaybackSession {
+
+    private static final System.Logger LOG = System.getLogger(PlaybackSession.class.getName());
     private final PlaybackSignal signal;
     private final long from;
     private final AudioStream stream;
@@ -80,6 +82,7 @@ final class PlaybackSession {
                 finalFrames = heardNow();
             } catch (RuntimeException e) {
                 finalFrames = 0;
+                LOG.log(System.Logger.Level.DEBUG, "sound line did not say how much it played", e);
             }
             stream.close();
             onEnd.accept(this);

@@ -25,6 +25,7 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.common.BackgroundWork;
+import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Lru;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
@@ -222,7 +223,7 @@ public final class StrfController {
                 })
                 .onError(e -> {
                     failed.set(true);
-                    message.set("No STRF for " + cell.session() + ": " + describe(e));
+                    message.set("No STRF for " + cell.session() + ": " + Dialogs.reason(e, "fewer STRF bands or lags, or a larger heap"));
                     running.set(false);
                     progress.set(-1);
                 }));
@@ -232,18 +233,6 @@ public final class StrfController {
                 message.set(b);
             }
         });
-    }
-
-    private static String describe(Throwable e) {
-        // the fork-join pool rethrows a copy of the worker's exception, wrapping the original
-        while (e.getCause() != null && e.getCause().getClass() == e.getClass()) {
-            e = e.getCause();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return "out of memory (fewer STRF bands or lags, or a larger heap)";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     public void cancel() {

@@ -30,7 +30,6 @@ import javafx.scene.paint.Stop;
 import javafx.util.StringConverter;
 import org.ac1explorer.analysis.StrfOptions;
 import org.ac1explorer.analysis.StrfResult;
-import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.model.DatasetCounts;
@@ -497,16 +496,13 @@ public final class StrfPane extends VBox {
         return grid;
     }
 
-    /** The colour range of the heatmap. */
+    /** The colour range of the heatmap (its z axis: min, max), for tests. */
     public double[] zRange() {
         return new double[] {zAxis.getMin(), zAxis.getMax()};
     }
 
+    /** The held-out correlation shown, for tests. */
     public Label heldOutLabel() {
         return heldOut;
-    }
-
-    static boolean isWehr(CellRecord c) {
-        return c.experimenter().equals("wehr");
     }
 }

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -25,15 +25,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.ac1explorer.dataset.DemoPlan.AsariCell;
-import org.ac1explorer.dataset.DemoPlan.AsariFile;
-import org.ac1explorer.dataset.DemoPlan.AsariSegment;
-import org.ac1explorer.dataset.DemoPlan.AsariSequence;
-import org.ac1explorer.dataset.DemoPlan.Probe;
-import org.ac1explorer.dataset.DemoPlan.Sound;
-import org.ac1explorer.dataset.DemoPlan.WehrCell;
-import org.ac1explorer.dataset.DemoPlan.WehrStimulus;
-import org.ac1explorer.dataset.DemoPlan.WehrTrial;
+import org.ac1explorer.dataset.TempFiles;
+import org.ac1explorer.demo.DemoPlan.AsariCell;
+import org.ac1explorer.demo.DemoPlan.AsariFile;
+import org.ac1explorer.demo.DemoPlan.AsariSegment;
+import org.ac1explorer.demo.DemoPlan.AsariSequence;
+import org.ac1explorer.demo.DemoPlan.Probe;
+import org.ac1explorer.demo.DemoPlan.Sound;
+import org.ac1explorer.demo.DemoPlan.WehrCell;
+import org.ac1explorer.demo.DemoPlan.WehrStimulus;
+import org.ac1explorer.demo.DemoPlan.WehrTrial;
 
 /**
  * The demo-dataset generator: synthetic data in the real CRCNS-AC1 archive layout, used as the explorer's built-in
@@ -101,6 +102,8 @@ import org.ac1explorer.dataset.DemoPlan.WehrTrial;
  * its own derived seed, independent of thread scheduling.
  */
 public final class DemoDataset {
+
+    private static final System.Logger LOG = System.getLogger(DemoDataset.class.getName());
     /** Seed of the built-in default dataset (the one a newcomer sees first). */
     public static final long DEFAULT_SEED = 2004L;
 

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.util.SplittableRandom;
 
@@ -143,256 +143,287 @@ final class NaturalSoundSynth {
         return -StrictMath.log(1 - rng.nextDouble()) / rate;
     }
 
+    /** Lays the single (non-mixed) {@code recipe} into the buffer; each recipe draws from the shared generator in turn. */
     private void compose(Recipe recipe) {
         double d = dur();
         switch (recipe) {
-            case DRIPPING_TAP: {
-                bandNoise(0, d, 700, 0.7, 0.006, 0.05, 0.05);
-                double period = uni(0.22, 0.45);
-                double f0 = uni(1300, 2600);
-                for (double t = uni(0.02, 0.2); t < d - 0.06; t += period * uni(0.85, 1.15)) {
-                    drip(t, f0 * uni(0.9, 1.12), uni(0.02, 0.05), uni(0.5, 1));
-                    if (rng.nextDouble() < 0.2) {
-                        drip(t + uni(0.03, 0.08), f0 * uni(1.1, 1.4), 0.015, uni(0.2, 0.4));
-                    }
-                }
-                break;
-            }
-            case RAIN: {
-                bandNoise(0, d, Math.min(5000, fTop / 2), 0.5, 0.05, 0.1, 0.1);
-                for (double t = gap(60); t < d - 0.03; t += gap(60)) {
-                    drip(t, uni(2000, Math.min(9000, fTop * 0.8)), uni(0.004, 0.015), logUni(0.05, 0.4));
-                }
-                for (double t = gap(30); t < d - 0.01; t += gap(30)) {
-                    click(t, logUni(0.05, 0.25), uni(0.0002, 0.001), true);
-                }
-                break;
-            }
-            case CRICKETS: {
-                int crickets = 1 + rng.nextInt(2);
-                for (int c = 0; c < crickets; c++) {
-                    double carrier = Math.min(fTop * 0.8, uni(4200, 5600));
-                    double chirpPeriod = uni(0.35, 0.6);
-                    double amp = c == 0 ? 1 : uni(0.3, 0.5);
-                    int pulses = 3 + rng.nextInt(3);
-                    for (double t = uni(0, 0.3); t < d - 0.2; t += chirpPeriod * uni(0.95, 1.05)) {
-                        trill(t, pulses / 30.0, carrier, 30, 0.6, amp);
-                        trill(t, pulses / 30.0, 2 * carrier, 30, 0.6, 0.12 * amp);
-                    }
-                }
-                break;
-            }
-            case RAT_CALLS: {
-                boolean ultrasonic = fTop > 40000;
-                for (double t = uni(0.02, 0.2); t < d - 0.1; t += uni(0.12, 0.5)) {
-                    double u = rng.nextDouble();
-                    if (ultrasonic && u < 0.55) {
-                        // 50-kHz calls: short FM sweeps, arches and frequency-stepped trills
-                        double len = uni(0.02, 0.08);
-                        whistle(t, len, uni(36000, 44000), uni(34000, 46000), rng.nextInt(3), uni(0.4, 1), 1);
-                    } else if (ultrasonic && u < 0.75) {
-                        // 22-kHz call: long and nearly flat
-                        double len = Math.min(uni(0.25, 0.7), d - t - 0.02);
-                        whistle(t, len, uni(21500, 25000), uni(20500, 23500), 0, uni(0.5, 0.9), 2);
-                        t += len;
-                    } else if (!ultrasonic && u < 0.5) {
-                        whistle(t, uni(0.03, 0.1), uni(12000, 17000), uni(10000, 18000), rng.nextInt(3), uni(0.3, 0.8), 1);
-                    } else {
-                        // audible squeak: harmonic stack with a rising-falling contour
-                        double len = uni(0.06, 0.2);
-                        harmonicCall(t, len, uni(2000, 3200), uni(2500, 4000), uni(0.5, 2), 30, 0.02, 12, 0.9,
-                                uni(0.4, 0.9), 0.008, 0.02, 0);
-                    }
-                }
-                break;
-            }
-            case SONGBIRD: {
-                bandNoise(0, d, 600, 0.5, 0.01, 0.2, 0.2);
-                double t = uni(0.02, 0.2);
-                while (t < d - 0.15) {
-                    double phraseEnd = Math.min(d - 0.05, t + uni(0.8, 1.8));
-                    while (t < phraseEnd) {
-                        int kind = rng.nextInt(5);
-                        double amp = uni(0.5, 1);
-                        double fs = Math.min(fTop, 9000);
-                        switch (kind) {
-                            case 0:
-                                whistle(t, uni(0.03, 0.07), uni(5000, fs), uni(2200, 3500), 0, amp, 2);
-                                t += 0.08;
-                                break;
-                            case 1:
-                                whistle(t, uni(0.04, 0.1), uni(2500, 3500), uni(4500, fs), 0, amp, 2);
-                                t += 0.11;
-                                break;
-                            case 2: {
-                                int count = 6 + rng.nextInt(8);
-                                double interval = 1 / uni(14, 24);
-                                chirpTrain(t, count, interval, uni(5000, fs), uni(2000, 3500), interval * 0.6, amp);
-                                t += count * interval;
-                                break;
-                            }
-                            case 3: {
-                                double len = uni(0.1, 0.22);
-                                harmonicCall(t, len, uni(1800, 2800), uni(1800, 3000), 1, uni(20, 40), 0.03, 4, 1.5,
-                                        amp, 0.01, 0.02, 0);
-                                t += len + 0.02;
-                                break;
-                            }
-                            default: {
-                                double len = uni(0.08, 0.2);
-                                pulsedNoise(t, len, uni(5000, Math.min(fTop * 0.9, 8000)), 5, amp * 0.6, uni(80, 140));
-                                t += len + 0.02;
-                                break;
-                            }
-                        }
-                        t += uni(0.01, 0.06);
-                    }
-                    t += uni(0.25, 0.7);
-                }
-                break;
-            }
-            case RUSTLING: {
-                double gustRate = uni(0.2, 0.6);
-                double phase = uni(0, TWO_PI);
-                for (double t = gap(25); t < d - 0.07; t += gap(25)) {
-                    double g = StrictMath.sin(TWO_PI * gustRate * t + phase);
-                    if (rng.nextDouble() > 0.25 + 0.75 * g * g) {
-                        continue;
-                    }
-                    bandNoise(t, uni(0.005, 0.06), logUni(1500, Math.min(18000, fTop * 0.8)), uni(0.6, 1.5),
-                            logUni(0.1, 1), 0.001, 0.02);
-                }
-                for (double t = gap(10); t < d - 0.01; t += gap(10)) {
-                    click(t, logUni(0.05, 0.3), uni(0.0003, 0.001), true);
-                }
-                break;
-            }
-            case FOOTSTEPS: {
-                double period = uni(0.48, 0.62);
-                for (double t = uni(0.02, 0.25); t < d - 0.15; t += period * uni(0.93, 1.07)) {
-                    bandNoise(t, 0.05, uni(110, 180), 1.0, uni(0.6, 1), 0.003, 0.04);
-                    int crunch = 25 + rng.nextInt(26);
-                    for (int c = 0; c < crunch; c++) {
-                        click(t + uni(0, 0.1), logUni(0.08, 0.5), uni(0.0002, 0.0008), true);
-                    }
-                    bandNoise(t + 0.01, 0.08, uni(3000, Math.min(6000, fTop * 0.5)), 0.7, 0.3, 0.005, 0.05);
-                }
-                break;
-            }
-            case FROGS: {
-                int frogs = 2 + rng.nextInt(2);
-                for (int f = 0; f < frogs; f++) {
-                    double f0 = uni(160, 450);
-                    double pulse = uni(35, 75);
-                    double period = uni(0.6, 1.2);
-                    double amp = f == 0 ? 1 : uni(0.4, 0.8);
-                    for (double t = uni(0, 0.6); t < d - 0.2; t += period * uni(0.9, 1.1)) {
-                        double len = Math.min(uni(0.15, 0.45), d - t - 0.02);
-                        harmonicCall(t, len, f0 * 1.05, f0 * 0.95, 1, 0, 0, 15, 1.0, amp, 0.015, 0.04, pulse);
-                    }
-                }
-                break;
-            }
-            case WIND: {
-                lowNoise(0, d, uni(250, 500), 0.5, uni(0.15, 0.5));
-                for (double t = uni(0, 0.5); t < d - 0.3; t += uni(0.6, 1.8)) {
-                    double len = Math.min(uni(0.4, 1.4), d - t);
-                    bandNoise(t, len, uni(800, 2500), 0.5, uni(0.15, 0.35), len * 0.4, len * 0.5);
-                }
-                for (double t = gap(4); t < d - 0.07; t += gap(4)) {
-                    bandNoise(t, uni(0.01, 0.05), logUni(2000, Math.min(12000, fTop * 0.8)), 1, uni(0.05, 0.2), 0.002, 0.02);
-                }
-                break;
-            }
-            case STREAM: {
-                bandNoise(0, d, 1200, 0.4, 0.08, 0.1, 0.1);
-                bandNoise(0, d, Math.min(6000, fTop * 0.5), 0.7, 0.02, 0.1, 0.1);
-                for (double t = gap(80); t < d - 0.03; t += gap(80)) {
-                    drip(t, uni(400, 2500), uni(0.003, 0.01), logUni(0.05, 0.3));
-                }
-                break;
-            }
-            case FIRE: {
-                lowNoise(0, d, 200, 0.08, 0.3);
-                bandNoise(0, d, 3000, 0.5, 0.015, 0.1, 0.1);
-                for (double t = gap(8); t < d - 0.03; t += gap(8)) {
-                    int cluster = 1 + rng.nextInt(7);
-                    double a = logUni(0.2, 1);
-                    for (int c = 0; c < cluster; c++) {
-                        click(t + uni(0, 0.02), a * uni(0.3, 1), uni(0.0002, 0.0015), true);
-                    }
-                }
-                break;
-            }
-            case BEES: {
-                int bees = 2 + rng.nextInt(3);
-                for (int b = 0; b < bees; b++) {
-                    double centre = uni(0, d);
-                    double width = uni(0.4, 1.5);
-                    double f0 = uni(185, 250);
-                    buzz(f0, uni(0.5, 2), 0.06, centre, width, uni(0.5, 1));
-                }
-                break;
-            }
-            case OWL: {
-                double t = uni(0.02, 0.2);
-                while (t < d - 0.3) {
-                    int hoots = 1 + rng.nextInt(3);
-                    double f0 = uni(340, 420);
-                    for (int h = 0; h < hoots && t < d - 0.3; h++) {
-                        double len = h == hoots - 1 ? uni(0.35, 0.6) : uni(0.15, 0.25);
-                        len = Math.min(len, d - t - 0.02);
-                        harmonicCall(t, len, f0, f0 * 0.94, 1, 0, 0, 4, 2.5, 1, 0.04, 0.08, 0);
-                        t += len + uni(0.12, 0.25);
-                    }
-                    t += uni(0.8, 2.0);
-                }
-                break;
-            }
-            case CAT: {
-                double t = uni(0.02, 0.2);
-                while (t < d - 0.3) {
-                    double len = Math.min(uni(0.4, 0.9), d - t - 0.02);
-                    double f0 = uni(450, 650);
-                    harmonicCall(t, len, f0, f0 * uni(0.7, 0.9), 0, 6, 0.015, 20, 1.2, uni(0.6, 1), 0.05, 0.12, 0);
-                    // the "ow": an arch on top of the sweep
-                    harmonicCall(t + len * 0.2, len * 0.5, f0 * 1.3, f0 * 1.5, 1, 6, 0.01, 20, 1.2, 0.5, 0.05, 0.1, 0);
-                    bandNoise(t, 0.04, 2500, 0.6, 0.15, 0.005, 0.03);
-                    t += len + uni(0.3, 0.8);
-                }
-                break;
-            }
-            case DOG: {
-                double t = uni(0.02, 0.2);
-                while (t < d - 0.25) {
-                    int barks = 1 + rng.nextInt(3);
-                    for (int b = 0; b < barks && t < d - 0.25; b++) {
-                        double len = uni(0.1, 0.2);
-                        double f0 = uni(380, 600);
-                        harmonicCall(t, len, f0 * 1.2, f0 * 0.8, 0.7, 0, 0, 25, 0.9, 1, 0.005, 0.06, 0);
-                        bandNoise(t, len * 0.8, 1500, 0.6, 0.35, 0.003, 0.05);
-                        t += len + uni(0.1, 0.2);
-                    }
-                    t += uni(0.4, 1.0);
-                }
-                break;
-            }
-            case KATYDID: {
-                double carrier = fTop > 40000 ? uni(26000, 38000) : uni(11000, 15000);
-                double period = uni(0.25, 0.5);
-                for (double t = uni(0, 0.2); t < d - 0.15; t += period * uni(0.9, 1.1)) {
-                    int pulses = 2 + rng.nextInt(4);
-                    for (int p = 0; p < pulses; p++) {
-                        pulsedNoise(t + p * 0.025, 0.012, carrier, 4, 0.8, 0);
-                    }
-                }
-                break;
-            }
-            default:
-                throw new IllegalArgumentException("not a single recipe: " + recipe);
+            case DRIPPING_TAP -> drippingTap(d);
+            case RAIN -> rain(d);
+            case CRICKETS -> crickets(d);
+            case RAT_CALLS -> ratCalls(d);
+            case SONGBIRD -> songbird(d);
+            case RUSTLING -> rustling(d);
+            case FOOTSTEPS -> footsteps(d);
+            case FROGS -> frogs(d);
+            case WIND -> wind(d);
+            case STREAM -> stream(d);
+            case FIRE -> fire(d);
+            case BEES -> bees(d);
+            case OWL -> owl(d);
+            case CAT -> cat(d);
+            case DOG -> dog(d);
+            case KATYDID -> katydid(d);
+            default -> throw new IllegalArgumentException("not a single recipe: " + recipe);
         }
     }
 
+    /** Dripping tap, {@code d} seconds. */
+    private void drippingTap(double d) {
+        bandNoise(0, d, 700, 0.7, 0.006, 0.05, 0.05);
+        double period = uni(0.22, 0.45);
+        double f0 = uni(1300, 2600);
+        for (double t = uni(0.02, 0.2); t < d - 0.06; t += period * uni(0.85, 1.15)) {
+            drip(t, f0 * uni(0.9, 1.12), uni(0.02, 0.05), uni(0.5, 1));
+            if (rng.nextDouble() < 0.2) {
+                drip(t + uni(0.03, 0.08), f0 * uni(1.1, 1.4), 0.015, uni(0.2, 0.4));
+            }
+        }
+    }
+
+    /** Rain on leaves, {@code d} seconds. */
+    private void rain(double d) {
+        bandNoise(0, d, Math.min(5000, fTop / 2), 0.5, 0.05, 0.1, 0.1);
+        for (double t = gap(60); t < d - 0.03; t += gap(60)) {
+            drip(t, uni(2000, Math.min(9000, fTop * 0.8)), uni(0.004, 0.015), logUni(0.05, 0.4));
+        }
+        for (double t = gap(30); t < d - 0.01; t += gap(30)) {
+            click(t, logUni(0.05, 0.25), uni(0.0002, 0.001), true);
+        }
+    }
+
+    /** Crickets, {@code d} seconds. */
+    private void crickets(double d) {
+        int crickets = 1 + rng.nextInt(2);
+        for (int c = 0; c < crickets; c++) {
+            double carrier = Math.min(fTop * 0.8, uni(4200, 5600));
+            double chirpPeriod = uni(0.35, 0.6);
+            double amp = c == 0 ? 1 : uni(0.3, 0.5);
+            int pulses = 3 + rng.nextInt(3);
+            for (double t = uni(0, 0.3); t < d - 0.2; t += chirpPeriod * uni(0.95, 1.05)) {
+                trill(t, pulses / 30.0, carrier, 30, 0.6, amp);
+                trill(t, pulses / 30.0, 2 * carrier, 30, 0.6, 0.12 * amp);
+            }
+        }
+    }
+
+    /** Rat calls, {@code d} seconds. */
+    private void ratCalls(double d) {
+        boolean ultrasonic = fTop > 40000;
+        for (double t = uni(0.02, 0.2); t < d - 0.1; t += uni(0.12, 0.5)) {
+            double u = rng.nextDouble();
+            if (ultrasonic && u < 0.55) {
+                // 50-kHz calls: short FM sweeps, arches and frequency-stepped trills
+                double len = uni(0.02, 0.08);
+                whistle(t, len, uni(36000, 44000), uni(34000, 46000), rng.nextInt(3), uni(0.4, 1), 1);
+            } else if (ultrasonic && u < 0.75) {
+                // 22-kHz call: long and nearly flat
+                double len = Math.min(uni(0.25, 0.7), d - t - 0.02);
+                whistle(t, len, uni(21500, 25000), uni(20500, 23500), 0, uni(0.5, 0.9), 2);
+                t += len;
+            } else if (!ultrasonic && u < 0.5) {
+                whistle(t, uni(0.03, 0.1), uni(12000, 17000), uni(10000, 18000), rng.nextInt(3), uni(0.3, 0.8), 1);
+            } else {
+                // audible squeak: harmonic stack with a rising-falling contour
+                double len = uni(0.06, 0.2);
+                harmonicCall(t, len, uni(2000, 3200), uni(2500, 4000), uni(0.5, 2), 30, 0.02, 12, 0.9,
+                        uni(0.4, 0.9), 0.008, 0.02, 0);
+            }
+        }
+    }
+
+    /** Songbird phrase, {@code d} seconds. */
+    private void songbird(double d) {
+        bandNoise(0, d, 600, 0.5, 0.01, 0.2, 0.2);
+        double t = uni(0.02, 0.2);
+        while (t < d - 0.15) {
+            double phraseEnd = Math.min(d - 0.05, t + uni(0.8, 1.8));
+            while (t < phraseEnd) {
+                int kind = rng.nextInt(5);
+                double amp = uni(0.5, 1);
+                double fs = Math.min(fTop, 9000);
+                switch (kind) {
+                    case 0:
+                        whistle(t, uni(0.03, 0.07), uni(5000, fs), uni(2200, 3500), 0, amp, 2);
+                        t += 0.08;
+                        break;
+                    case 1:
+                        whistle(t, uni(0.04, 0.1), uni(2500, 3500), uni(4500, fs), 0, amp, 2);
+                        t += 0.11;
+                        break;
+                    case 2: {
+                        int count = 6 + rng.nextInt(8);
+                        double interval = 1 / uni(14, 24);
+                        chirpTrain(t, count, interval, uni(5000, fs), uni(2000, 3500), interval * 0.6, amp);
+                        t += count * interval;
+                        break;
+                    }
+                    case 3: {
+                        double len = uni(0.1, 0.22);
+                        harmonicCall(t, len, uni(1800, 2800), uni(1800, 3000), 1, uni(20, 40), 0.03, 4, 1.5,
+                                amp, 0.01, 0.02, 0);
+                        t += len + 0.02;
+                        break;
+                    }
+                    default: {
+                        double len = uni(0.08, 0.2);
+                        pulsedNoise(t, len, uni(5000, Math.min(fTop * 0.9, 8000)), 5, amp * 0.6, uni(80, 140));
+                        t += len + 0.02;
+                        break;
+                    }
+                }
+                t += uni(0.01, 0.06);
+            }
+            t += uni(0.25, 0.7);
+        }
+    }
+
+    /** Rustling grass, {@code d} seconds. */
+    private void rustling(double d) {
+        double gustRate = uni(0.2, 0.6);
+        double phase = uni(0, TWO_PI);
+        for (double t = gap(25); t < d - 0.07; t += gap(25)) {
+            double g = StrictMath.sin(TWO_PI * gustRate * t + phase);
+            if (rng.nextDouble() > 0.25 + 0.75 * g * g) {
+                continue;
+            }
+            bandNoise(t, uni(0.005, 0.06), logUni(1500, Math.min(18000, fTop * 0.8)), uni(0.6, 1.5),
+                    logUni(0.1, 1), 0.001, 0.02);
+        }
+        for (double t = gap(10); t < d - 0.01; t += gap(10)) {
+            click(t, logUni(0.05, 0.3), uni(0.0003, 0.001), true);
+        }
+    }
+
+    /** Footsteps on gravel, {@code d} seconds. */
+    private void footsteps(double d) {
+        double period = uni(0.48, 0.62);
+        for (double t = uni(0.02, 0.25); t < d - 0.15; t += period * uni(0.93, 1.07)) {
+            bandNoise(t, 0.05, uni(110, 180), 1.0, uni(0.6, 1), 0.003, 0.04);
+            int crunch = 25 + rng.nextInt(26);
+            for (int c = 0; c < crunch; c++) {
+                click(t + uni(0, 0.1), logUni(0.08, 0.5), uni(0.0002, 0.0008), true);
+            }
+            bandNoise(t + 0.01, 0.08, uni(3000, Math.min(6000, fTop * 0.5)), 0.7, 0.3, 0.005, 0.05);
+        }
+    }
+
+    /** Frog chorus, {@code d} seconds. */
+    private void frogs(double d) {
+        int frogs = 2 + rng.nextInt(2);
+        for (int f = 0; f < frogs; f++) {
+            double f0 = uni(160, 450);
+            double pulse = uni(35, 75);
+            double period = uni(0.6, 1.2);
+            double amp = f == 0 ? 1 : uni(0.4, 0.8);
+            for (double t = uni(0, 0.6); t < d - 0.2; t += period * uni(0.9, 1.1)) {
+                double len = Math.min(uni(0.15, 0.45), d - t - 0.02);
+                harmonicCall(t, len, f0 * 1.05, f0 * 0.95, 1, 0, 0, 15, 1.0, amp, 0.015, 0.04, pulse);
+            }
+        }
+    }
+
+    /** Wind in trees, {@code d} seconds. */
+    private void wind(double d) {
+        lowNoise(0, d, uni(250, 500), 0.5, uni(0.15, 0.5));
+        for (double t = uni(0, 0.5); t < d - 0.3; t += uni(0.6, 1.8)) {
+            double len = Math.min(uni(0.4, 1.4), d - t);
+            bandNoise(t, len, uni(800, 2500), 0.5, uni(0.15, 0.35), len * 0.4, len * 0.5);
+        }
+        for (double t = gap(4); t < d - 0.07; t += gap(4)) {
+            bandNoise(t, uni(0.01, 0.05), logUni(2000, Math.min(12000, fTop * 0.8)), 1, uni(0.05, 0.2), 0.002, 0.02);
+        }
+    }
+
+    /** Running stream, {@code d} seconds. */
+    private void stream(double d) {
+        bandNoise(0, d, 1200, 0.4, 0.08, 0.1, 0.1);
+        bandNoise(0, d, Math.min(6000, fTop * 0.5), 0.7, 0.02, 0.1, 0.1);
+        for (double t = gap(80); t < d - 0.03; t += gap(80)) {
+            drip(t, uni(400, 2500), uni(0.003, 0.01), logUni(0.05, 0.3));
+        }
+    }
+
+    /** Crackling fire, {@code d} seconds. */
+    private void fire(double d) {
+        lowNoise(0, d, 200, 0.08, 0.3);
+        bandNoise(0, d, 3000, 0.5, 0.015, 0.1, 0.1);
+        for (double t = gap(8); t < d - 0.03; t += gap(8)) {
+            int cluster = 1 + rng.nextInt(7);
+            double a = logUni(0.2, 1);
+            for (int c = 0; c < cluster; c++) {
+                click(t + uni(0, 0.02), a * uni(0.3, 1), uni(0.0002, 0.0015), true);
+            }
+        }
+    }
+
+    /** Bees buzzing, {@code d} seconds. */
+    private void bees(double d) {
+        int bees = 2 + rng.nextInt(3);
+        for (int b = 0; b < bees; b++) {
+            double centre = uni(0, d);
+            double width = uni(0.4, 1.5);
+            double f0 = uni(185, 250);
+            buzz(f0, uni(0.5, 2), 0.06, centre, width, uni(0.5, 1));
+        }
+    }
+
+    /** Owl hoots, {@code d} seconds. */
+    private void owl(double d) {
+        double t = uni(0.02, 0.2);
+        while (t < d - 0.3) {
+            int hoots = 1 + rng.nextInt(3);
+            double f0 = uni(340, 420);
+            for (int h = 0; h < hoots && t < d - 0.3; h++) {
+                double len = h == hoots - 1 ? uni(0.35, 0.6) : uni(0.15, 0.25);
+                len = Math.min(len, d - t - 0.02);
+                harmonicCall(t, len, f0, f0 * 0.94, 1, 0, 0, 4, 2.5, 1, 0.04, 0.08, 0);
+                t += len + uni(0.12, 0.25);
+            }
+            t += uni(0.8, 2.0);
+        }
+    }
+
+    /** Cat meows, {@code d} seconds. */
+    private void cat(double d) {
+        double t = uni(0.02, 0.2);
+        while (t < d - 0.3) {
+            double len = Math.min(uni(0.4, 0.9), d - t - 0.02);
+            double f0 = uni(450, 650);
+            harmonicCall(t, len, f0, f0 * uni(0.7, 0.9), 0, 6, 0.015, 20, 1.2, uni(0.6, 1), 0.05, 0.12, 0);
+            // the "ow": an arch on top of the sweep
+            harmonicCall(t + len * 0.2, len * 0.5, f0 * 1.3, f0 * 1.5, 1, 6, 0.01, 20, 1.2, 0.5, 0.05, 0.1, 0);
+            bandNoise(t, 0.04, 2500, 0.6, 0.15, 0.005, 0.03);
+            t += len + uni(0.3, 0.8);
+        }
+    }
+
+    /** Dog barks, {@code d} seconds. */
+    private void dog(double d) {
+        double t = uni(0.02, 0.2);
+        while (t < d - 0.25) {
+            int barks = 1 + rng.nextInt(3);
+            for (int b = 0; b < barks && t < d - 0.25; b++) {
+                double len = uni(0.1, 0.2);
+                double f0 = uni(380, 600);
+                harmonicCall(t, len, f0 * 1.2, f0 * 0.8, 0.7, 0, 0, 25, 0.9, 1, 0.005, 0.06, 0);
+                bandNoise(t, len * 0.8, 1500, 0.6, 0.35, 0.003, 0.05);
+                t += len + uni(0.1, 0.2);
+            }
+            t += uni(0.4, 1.0);
+        }
+    }
+
+    /** Katydid trills, {@code d} seconds. */
+    private void katydid(double d) {
+        double carrier = fTop > 40000 ? uni(26000, 38000) : uni(11000, 15000);
+        double period = uni(0.25, 0.5);
+        for (double t = uni(0, 0.2); t < d - 0.15; t += period * uni(0.9, 1.1)) {
+            int pulses = 2 + rng.nextInt(4);
+            for (int p = 0; p < pulses; p++) {
+                pulsedNoise(t + p * 0.025, 0.012, carrier, 4, 0.8, 0);
+            }
+        }
+    }
     // ------------------------------------------------------------------ elements
 
     /** sin² attack/release envelope; {@code k} of {@code n} samples. */

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 /** Size of the synthetic demo dataset written by {@link DemoDataset}. */
 public enum DemoScale {

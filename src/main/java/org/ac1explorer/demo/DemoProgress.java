@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 /**
  * Progress of {@link DemoDataset#write}: {@code done} of {@code total} files written.

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import org.ac1explorer.dataset.NaturalSoundSynth.Recipe;
-import org.ac1explorer.dataset.SyntheticNeuron.Artifact;
+import org.ac1explorer.demo.NaturalSoundSynth.Recipe;
+import org.ac1explorer.demo.SyntheticNeuron.Artifact;
 
 /**
  * Everything the demo dataset will contain, decided up front from the seed (cheap, single-threaded): stimuli,

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 /**
  * A linear spectro-temporal receptive field over {@link Cochleagram} bands: an excitatory field at the best

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import org.jtransforms.fft.DoubleFFT_1D;
 

@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,27 +7,27 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.ac1explorer.dataset.DemoPlan.AsariCell;
-import org.ac1explorer.dataset.DemoPlan.AsariFile;
-import org.ac1explorer.dataset.DemoPlan.AsariSegment;
-import org.ac1explorer.dataset.DemoPlan.AsariSequence;
-import org.ac1explorer.dataset.DemoPlan.Probe;
-import org.ac1explorer.dataset.DemoPlan.Sound;
-import org.ac1explorer.dataset.DemoPlan.Trigger;
-import org.ac1explorer.dataset.DemoPlan.WehrCell;
-import org.ac1explorer.dataset.DemoPlan.WehrStimulus;
-import org.ac1explorer.dataset.DemoPlan.WehrTrial;
-import org.ac1explorer.dataset.SyntheticNeuron.Placement;
+import org.ac1explorer.demo.DemoPlan.AsariCell;
+import org.ac1explorer.demo.DemoPlan.AsariFile;
+import org.ac1explorer.demo.DemoPlan.AsariSegment;
+import org.ac1explorer.demo.DemoPlan.AsariSequence;
+import org.ac1explorer.demo.DemoPlan.Probe;
+import org.ac1explorer.demo.DemoPlan.Sound;
+import org.ac1explorer.demo.DemoPlan.Trigger;
+import org.ac1explorer.demo.DemoPlan.WehrCell;
+import org.ac1explorer.demo.DemoPlan.WehrStimulus;
+import org.ac1explorer.demo.DemoPlan.WehrTrial;
+import org.ac1explorer.demo.SyntheticNeuron.Placement;
 
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.types.Cell;
 import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Struct;
 
-import static org.ac1explorer.dataset.DemoMatWriter.doubles;
-import static org.ac1explorer.dataset.DemoMatWriter.int16Column;
-import static org.ac1explorer.dataset.DemoMatWriter.scalar;
-import static org.ac1explorer.dataset.DemoMatWriter.text;
+import static org.ac1explorer.demo.DemoMatWriter.doubles;
+import static org.ac1explorer.demo.DemoMatWriter.int16Column;
+import static org.ac1explorer.demo.DemoMatWriter.scalar;
+import static org.ac1explorer.demo.DemoMatWriter.text;
 
 /** The MATLAB structures of each demo file, in the CRCNS-AC1 layout (field names and types as in the release). */
 final class DemoFileContent {

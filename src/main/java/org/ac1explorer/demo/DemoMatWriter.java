@@ -1,4 +1,4 @@
-package org.ac1explorer.dataset;
+package org.ac1explorer.demo;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
