@@ -113,12 +113,18 @@ public final class RepeatGating {
         for (int i = 0; i < r; i++) {
             rows[i] = repeats.get(i);
         }
-        double[][] refs = new double[r][len];
+        double[][] refs = new double[r][];
+        for (int i = 0; i < r; i++) {
+            refs[i] = Scratch.doubles(len);
+        }
         // column chunks, then rows, in parallel: each value is computed alone, so the split changes nothing
         int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), len / LOO_CHUNK));
         IntStream.range(0, chunks).parallel().forEach(ch ->
                 leaveOneOutMedians(rows, refs, (int) ((long) ch * len / chunks), (int) ((long) (ch + 1) * len / chunks)));
         IntStream.range(0, r).parallel().forEach(i -> out[i] = pearson(rows[i], refs[i], len));
+        for (double[] ref : refs) {
+            Scratch.give(ref);
+        }
         return out;
     }
 
