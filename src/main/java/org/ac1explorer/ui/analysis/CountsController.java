@@ -14,10 +14,9 @@ import javafx.util.Duration;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.Problem;
-import org.ac1explorer.dataset.AssembledDataset;
+import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
-import org.ac1explorer.dataset.RejectionCounts;
 import org.ac1explorer.dataset.Reliability;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.ParallelWork;
@@ -29,8 +28,9 @@ import org.ac1explorer.ui.model.LoadedDataset;
 
 /**
  * Keeps the dataset-wide counters (kept · range · step · xcorr, kept repeats per cell x stimulus)
- * up to date: after the dataset or the parameters change, and a short pause, it runs the full
- * assembly pass in the background, cancelling a pass that a newer change superseded.
+ * up to date: after the dataset or the parameters change, and a short pause, it digests the cohort
+ * in the background (cancelling a pass that a newer change superseded) and keeps the digest, so
+ * that a gating-threshold change only re-decides it.
  */
 public final class CountsController {
     private final ExplorerModel model;
@@ -39,6 +39,11 @@ public final class CountsController {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ObservableBooleanValue selectionBusy;
+    /** Step fractions the kept digest decides at least up to (the knob's default is 0.5 %). */
+    private static final double STEP_FRAC_COVERED = 0.02;
+    /** The last pass's digest and the dataset it belongs to (FX thread only). */
+    private CohortDigest digest;
+    private LoadedDataset digestOf;
 
     public CountsController(ExplorerModel model, BackgroundWork work, ObservableBooleanValue selectionBusy) {
         this.model = model;
@@ -85,23 +90,23 @@ public final class CountsController {
         }
         Params p = model.params();
         running.set(true);
+        CohortDigest kept = digest;
+        // a threshold change re-decides the kept digest (milliseconds); anything else is a new pass over the recordings
+        boolean quick = kept != null && digestOf == d && kept.serves(p);
         job.run(Tasks.create(ctx -> {
-                    try {
-                        return summarise(ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx)), d, p);
-                    } catch (IllegalStateException e) {
-                        if (ctx.isCancelled()) {
-                            throw e;
-                        }
-                        return new DatasetCounts(p, RejectionCounts.ZERO, 0, 0, 0, "", Map.of(), List.of(e.getMessage()));
-                    }
+                    CohortDigest g = quick ? kept : ParallelWork.run(() -> CohortDigest.of(d.archive(), p,
+                            Math.max(STEP_FRAC_COVERED, 2 * p.maxStepFrac()), ctx));
+                    return new Counted(g, summarise(g, d, p));
                 })
-                .title("Counting repeats")
+                .title(quick ? "Re-deciding repeats" : "Counting repeats")
                 .onSuccess(c -> {
                     if (model.dataset() == d) {
-                        model.setCounts(c);
-                        failure.set(c.neurons() == 0 && !c.warnings().isEmpty() ? c.warnings().get(0) : null);
+                        digest = c.digest();
+                        digestOf = d;
+                        model.setCounts(c.counts());
+                        failure.set(c.counts().neurons() == 0 && !c.counts().warnings().isEmpty() ? c.counts().warnings().get(0) : null);
                         List<Problem> all = new ArrayList<>(d.archive().problems());
-                        c.warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
+                        c.counts().warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
                         model.refreshProblems(all);
                     }
                     running.set(false);
@@ -112,13 +117,17 @@ public final class CountsController {
                 }));
     }
 
+    private record Counted(CohortDigest digest, DatasetCounts counts) {
+    }
+
     public void cancel() {
         debounce.stop();
         job.cancel();
         running.set(false);
     }
 
-    static DatasetCounts summarise(AssembledDataset a, LoadedDataset d, Params p) {
+    /** The counters at {@code p} from a digest that serves it, as an export at {@code p} would hold them. */
+    public static DatasetCounts summarise(CohortDigest digest, LoadedDataset d, Params p) {
         Map<String, Integer> kept = new HashMap<>();
         for (CellRecord c : d.cells()) {
             if (DatasetAssembler.selects(p, c)) {
@@ -127,22 +136,31 @@ public final class CountsController {
                 }
             }
         }
-        Map<String, Double> ccMax = new HashMap<>();
-        for (int n = 0; n < a.neuronCount(); n++) {
-            String cell = a.neurons().get(n).id();
-            List<float[][]> blocks = new ArrayList<>();
-            for (int s = 0; s < a.stimulusCount(); s++) {
-                float[][] r = a.response(s, n);
-                if (r != null) {
-                    String key = DatasetCounts.key(cell, a.stimuli().get(s).info().key());
-                    kept.put(key, r.length);
-                    ccMax.put(key, Reliability.ccMax(r));
-                    blocks.add(r);
-                }
-            }
-            ccMax.put(cell, Reliability.pooled(blocks).ccMax());
+        CohortDigest.Grid g = digest.grid(p.gating());
+        if (g.neurons().isEmpty()) {
+            return new DatasetCounts(p, g.rejections(), 0, 0, g.droppedCells(), "", Map.copyOf(kept),
+                    List.of(DatasetAssembler.noCellsMessage(p)));
         }
-        return new DatasetCounts(p, a.rejections(), a.neuronCount(), a.stimulusCount(), a.droppedCells(),
-                a.signalType(), Map.copyOf(kept), a.warnings(), Map.copyOf(ccMax));
+        int[] t = new int[g.stimuli().size()];
+        for (int s = 0; s < t.length; s++) {
+            t[s] = CohortDigest.spectrogramT(g, s, p);
+        }
+        Map<String, Double> ccMax = new HashMap<>();
+        List<List<float[][]>> byCell = new ArrayList<>();
+        g.neurons().forEach(c -> byCell.add(new ArrayList<>()));
+        for (int k = 0; k < g.placedAt().size(); k++) {
+            int s = g.placedAt().get(k)[0];
+            int n = g.placedAt().get(k)[1];
+            float[][] r = DatasetAssembler.cutColumns(g.placedBlock().get(k), t[s]);
+            String key = DatasetCounts.key(g.neurons().get(n).id(), g.stimuli().get(s).first().stimulus().key());
+            kept.put(key, r.length);
+            ccMax.put(key, Reliability.ccMax(r));
+            byCell.get(n).add(r);
+        }
+        for (int n = 0; n < g.neurons().size(); n++) {
+            ccMax.put(g.neurons().get(n).id(), Reliability.pooled(byCell.get(n)).ccMax());
+        }
+        return new DatasetCounts(p, g.rejections(), g.neurons().size(), g.stimuli().size(), g.droppedCells(),
+                CohortDigest.signalType(g), Map.copyOf(kept), CohortDigest.warnings(g, p, true), Map.copyOf(ccMax));
     }
 }
