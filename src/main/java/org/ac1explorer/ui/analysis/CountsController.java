@@ -1,9 +1,7 @@
 package org.ac1explorer.ui.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,13 +9,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
-import org.ac1explorer.archive.CellRecord;
-import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.Problem;
 import org.ac1explorer.dataset.CohortDigest;
-import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
-import org.ac1explorer.dataset.Reliability;
+import org.ac1explorer.explore.CohortCounts;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
@@ -96,7 +91,7 @@ public final class CountsController {
         job.run(Tasks.create(ctx -> {
                     CohortDigest g = quick ? kept : ParallelWork.run(() -> CohortDigest.of(d.archive(), p,
                             Math.max(STEP_FRAC_COVERED, 2 * p.maxStepFrac()), ctx));
-                    return new Counted(g, summarise(g, d, p));
+                    return new Counted(g, CohortCounts.of(g, d.cells(), p));
                 })
                 .title(quick ? "Re-deciding repeats" : "Counting repeats")
                 .onSuccess(c -> {
@@ -124,43 +119,5 @@ public final class CountsController {
         debounce.stop();
         job.cancel();
         running.set(false);
-    }
-
-    /** The counters at {@code p} from a digest that serves it, as an export at {@code p} would hold them. */
-    public static DatasetCounts summarise(CohortDigest digest, LoadedDataset d, Params p) {
-        Map<String, Integer> kept = new HashMap<>();
-        for (CellRecord c : d.cells()) {
-            if (DatasetAssembler.selects(p, c)) {
-                for (CellStimulus st : c.stimuli()) {
-                    kept.put(DatasetCounts.key(c.id(), st.key()), 0);
-                }
-            }
-        }
-        CohortDigest.Grid g = digest.grid(p.gating());
-        if (g.neurons().isEmpty()) {
-            return new DatasetCounts(p, g.rejections(), 0, 0, g.droppedCells(), "", Map.copyOf(kept),
-                    List.of(DatasetAssembler.noCellsMessage(p)));
-        }
-        int[] t = new int[g.stimuli().size()];
-        for (int s = 0; s < t.length; s++) {
-            t[s] = CohortDigest.spectrogramT(g, s, p);
-        }
-        Map<String, Double> ccMax = new HashMap<>();
-        List<List<float[][]>> byCell = new ArrayList<>();
-        g.neurons().forEach(c -> byCell.add(new ArrayList<>()));
-        for (int k = 0; k < g.placedAt().size(); k++) {
-            int s = g.placedAt().get(k)[0];
-            int n = g.placedAt().get(k)[1];
-            float[][] r = DatasetAssembler.cutColumns(g.placedBlock().get(k), t[s]);
-            String key = DatasetCounts.key(g.neurons().get(n).id(), g.stimuli().get(s).first().stimulus().key());
-            kept.put(key, r.length);
-            ccMax.put(key, Reliability.ccMax(r));
-            byCell.get(n).add(r);
-        }
-        for (int n = 0; n < g.neurons().size(); n++) {
-            ccMax.put(g.neurons().get(n).id(), Reliability.pooled(byCell.get(n)).ccMax());
-        }
-        return new DatasetCounts(p, g.rejections(), g.neurons().size(), g.stimuli().size(), g.droppedCells(),
-                CohortDigest.signalType(g), Map.copyOf(kept), CohortDigest.warnings(g, p, true), Map.copyOf(ccMax));
     }
 }
