@@ -16,7 +16,6 @@ import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusKey;
-import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.GatingThresholds;
 import org.ac1explorer.dsp.LogBands;
@@ -200,9 +199,9 @@ public final class CohortDigest {
             CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
             RawRepeats reps = lastUse.get(st.key()) == i ? raw.remove(st.key()) : raw.get(st.key());
-            Waveform w;
+            Ac1Archive.WaveformShape w;
             try {
-                w = archive.waveform(st.info());
+                w = archive.waveformShape(st.info());
             } catch (MatReadException e) {
                 archive.problemLog().error(archive.describeStimulus(st.info()), e.getMessage()
                         + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
@@ -212,14 +211,16 @@ public final class CohortDigest {
                 continue;
             }
             // the duration bounding T, as DatasetAssembler.durationForT gives it (the waveform is readable here)
-            double durationMs = st.info().durationMs() != 0 || !st.info().isWehr() ? st.info().durationMs() : w.durationMs();
+            double durationMs = st.info().durationMs() != 0 || !st.info().isWehr() ? st.info().durationMs()
+                    : w.samples() / w.sampleRateHz() * 1000.0;
             out.add(digest(st, RepeatAnalysis.of(reps, p.detrendMedMs(), p.detrendGaussMs()), cell.isSpiking(), p, covered, w,
                     durationMs));
         }
         return new CellDigest(cell, List.copyOf(out));
     }
 
-    private static StimulusDigest digest(CellStimulus st, RepeatAnalysis a, boolean spiking, Params p, double covered, Waveform w,
+    private static StimulusDigest digest(CellStimulus st, RepeatAnalysis a, boolean spiking, Params p, double covered,
+                                         Ac1Archive.WaveformShape w,
                                          double durationMs) {
         int r = a.repeatCount();
         double[] maxAbs = new double[r];
@@ -233,6 +234,6 @@ public final class CohortDigest {
         }
         List<Integer> all = IntStream.range(0, r).boxed().toList();
         float[][] rows = ResponseBinning.rows(ResponseBinning.signals(a, all, spiking, p), a.sfHz(), p.dtMs());
-        return new StimulusDigest(st, maxAbs, steps, xcorr, rows, w.samples().length, w.sampleRateHz(), durationMs);
+        return new StimulusDigest(st, maxAbs, steps, xcorr, rows, w.samples(), w.sampleRateHz(), durationMs);
     }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * at least as long as asked and holds arbitrary values: callers clear what they read before writing.
  */
 final class Scratch {
-    /** Arrays kept per thread and element type. */
-    private static final int KEEP = 6;
+    /** Arrays kept per thread and element type (enough for the leave-one-out references of 20 repeats). */
+    private static final int KEEP = 24;
     /** Longer arrays are not kept (elements), so an odd huge trace does not pin its memory. */
     private static final int KEEP_MAX_LENGTH = 1 << 22;
     private static final ThreadLocal<Scratch> OWN = ThreadLocal.withInitial(Scratch::new);
