@@ -21,8 +21,8 @@ import us.hebi.matlab.mat.format.Mat5File;
  * ever written into the data folder. Thread-safe.
  */
 public final class Ac1Archive implements Closeable {
-    /** Waveform samples kept in memory across calls (about 200 MB of doubles). */
-    private static final long WAVEFORM_CACHE_SAMPLES = 25_000_000L;
+    /** Waveform samples kept in memory across calls (about 64 MB of doubles: the explorer's last few stimuli). */
+    private static final long WAVEFORM_CACHE_SAMPLES = 8_000_000L;
     private static final double SEGMENT_RAMP_MS = 5.0;
 
     private final ArchiveParts parts;
@@ -30,6 +30,7 @@ public final class Ac1Archive implements Closeable {
     private final Map<String, WehrReader.StimulusFile> wehrStimuli;
     private final ProblemLog problems;
     private final WaveformCache waveforms;
+    private final Map<String, WaveformShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Ac1Archive(ArchiveParts parts, List<CellRecord> cells, Map<String, WehrReader.StimulusFile> wehrStimuli,
                        ProblemLog problems, WaveformCache waveforms) {
@@ -243,6 +244,27 @@ public final class Ac1Archive implements Closeable {
             }, parts.main().describe(f.path()));
         }
         return waveforms.get("asari:" + info.segmentFiles(), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles());
+    }
+
+    /** A stimulus waveform's size without its samples: length (samples) and rate (Hz). */
+    public record WaveformShape(int samples, double sampleRateHz) {
+    }
+
+    /**
+     * The shape of {@link #waveform}'s result, remembered after the first read (a whole-cohort pass
+     * asks for every cell's stimuli, and keeping their samples would pin hundreds of MB); throws as
+     * {@code waveform} does.
+     */
+    public WaveformShape waveformShape(StimulusInfo info) throws MatReadException {
+        String key = info.isWehr() ? "wehr:" + info.description() : "asari:" + info.segmentFiles();
+        WaveformShape known = shapes.get(key);
+        if (known != null) {
+            return known;
+        }
+        Waveform w = waveform(info);
+        WaveformShape shape = new WaveformShape(w.samples().length, w.sampleRateHz());
+        shapes.putIfAbsent(key, shape);
+        return shape;
     }
 
     /** Where a stimulus comes from, for messages. */

@@ -22,6 +22,7 @@ import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dataset.AssembledDataset;
+import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.MatExport;
 import org.ac1explorer.dataset.Params;
@@ -33,6 +34,7 @@ import org.ac1explorer.dsp.LogSpectrogram;
 import org.ac1explorer.dsp.LogSpectrogramPlan;
 import org.ac1explorer.dsp.MedGauss;
 import org.ac1explorer.dsp.RepeatVerdict;
+import org.ac1explorer.explore.CohortCounts;
 
 /**
  * {@code bench}: times what users wait for on a full-scale archive — opening it, a full export
@@ -45,7 +47,8 @@ final class BenchCommand {
             usage: ac1-explorer bench [--data DIR | --work DIR] [--runs N] [--warmup N] [--no-export]
 
             Times, in this process: opening the archive (index built), a full export at the
-            default parameters (and its peak heap), selecting another cell x stimulus (read,
+            default parameters (and its peak heap), the explorer's cohort counters (full pass, then
+            a gating-threshold change), selecting another cell x stimulus (read,
             detrend, gate, spectrogram, bin), re-gating one cell x stimulus after a threshold
             change, re-computing its spectrogram and responses after a dt change, spectrogram
             throughput, and the detrend / detrend-and-gate kernels on 10 s traces at 10 kHz.
@@ -187,6 +190,7 @@ final class BenchCommand {
             }
             if (!o.has("no-export")) {
                 export(archive, p, exportDir, warmup, runs);
+                cohort(archive, p, microWarm, micro);
             }
         }
         out.println("sink " + (sink & 0xff));
@@ -248,6 +252,22 @@ final class BenchCommand {
                     q.fminHz(), q.fmaxHz(), q.binsPerOctave()).compute(k.wave.samples());
             float[][] b = ResponseBinning.binKept(a, v, k.spiking, q);
             return new Object[] {s, b};
+        }), "ms");
+    }
+
+    /**
+     * The explorer's cohort counters: the full pass after a detrend or dt change (one run: it is an
+     * export without spectrograms), then a gating-threshold change, which re-decides the kept digest.
+     */
+    private void cohort(Ac1Archive archive, Params p, int warm, int runs) throws UsageException {
+        long t0 = System.nanoTime();
+        CohortDigest digest = CohortDigest.of(archive, p, Math.max(0.02, 2 * p.maxStepFrac()), ProgressMonitor.NONE);
+        row("cohort counters after a detrend or dt change (full pass)", new Stats(new long[] {System.nanoTime() - t0}), "s");
+        Params[] gates = {p, p.withMinXcorr(0.2).withStepMv(20).withAbsMvMax(100)};
+        int[] flip = {0};
+        row("cohort counters after a gating-threshold change", time(warm, runs, () -> {
+            Params q = gates[flip[0]++ & 1];
+            return CohortCounts.of(digest, archive.cells(), q);
         }), "ms");
     }
 

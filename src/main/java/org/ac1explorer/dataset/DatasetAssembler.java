@@ -31,17 +31,6 @@ public final class DatasetAssembler {
     private DatasetAssembler() {
     }
 
-    /** What one cell contributes: per stimulus of the cell, its verdicts and kept binned block. */
-    private record CellOutcome(CellRecord cell, List<StimulusOutcome> stimuli) {
-    }
-
-    private record StimulusOutcome(CellStimulus stimulus, List<RepeatVerdict> verdicts, float[][] binned) {
-    }
-
-    /** A stimulus as first registered: the registering cell's metadata and the duration bounding T (ms). */
-    private record Registration(StimulusInfo info, double durationMs) {
-    }
-
     /** Names the gating threshold(s) that rejected every repeat, largest count first. */
     static String rejectedEverything(RejectionCounts c, Params p) {
         record Reason(long count, String test, String flags) {
@@ -83,71 +72,31 @@ public final class DatasetAssembler {
         if (waveform != null) {
             waveform.validate(p.dtMs());
         }
-        List<CellRecord> cohort = archive.cells().stream().filter(c -> selects(p, c)).toList();
-        AtomicLong done = new AtomicLong();
-        CellOutcome[] outcomes = new CellOutcome[cohort.size()];
-        monitor.progress(0, cohort.size(), "Processing cells");
-        IntStream.range(0, cohort.size()).parallel().forEach(i -> {
-            monitor.checkCancelled();
-            outcomes[i] = processCell(archive, cohort.get(i), p, monitor);
-            monitor.progress(done.incrementAndGet(), cohort.size(), "Processing cells: " + cohort.get(i).session());
-        });
+        CohortDigest digest = CohortDigest.of(archive, p, p.maxStepFrac(), monitor);
+        return assemble(archive, digest, p, waveform, monitor);
+    }
 
-        Map<StimulusKey, Integer> keyToS = new HashMap<>();
-        List<Registration> registered = new ArrayList<>();
-        List<CellRecord> neurons = new ArrayList<>();
-        List<int[]> placedAt = new ArrayList<>();
-        List<float[][]> placedBlock = new ArrayList<>();
-        RejectionCounts counts = RejectionCounts.ZERO;
-        List<CellRecord> dropped = new ArrayList<>();
-        for (CellOutcome co : outcomes) {
-            int n = neurons.size();
-            boolean contributed = false;
-            for (StimulusOutcome so : co.stimuli()) {
-                counts = counts.plus(RejectionCounts.of(so.verdicts()));
-                if (so.binned().length == 0 || so.binned()[0].length == 0) {
-                    continue;
-                }
-                StimulusKey key = so.stimulus().key();
-                Integer s = keyToS.get(key);
-                if (s == null) {
-                    s = registered.size();
-                    keyToS.put(key, s);
-                    registered.add(new Registration(so.stimulus().info(), durationForT(so.stimulus(), archive)));
-                }
-                placedAt.add(new int[] {s, n});
-                placedBlock.add(so.binned());
-                contributed = true;
-            }
-            if (contributed) {
-                neurons.add(co.cell());
-            } else {
-                dropped.add(co.cell());
-            }
-        }
+    /**
+     * Assembles the dataset at {@code p} from a digest that {@linkplain CohortDigest#serves serves}
+     * it: decides the repeats, then computes the registered stimuli's spectrograms (or waveforms).
+     */
+    public static AssembledDataset assemble(Ac1Archive archive, CohortDigest digest, Params p, WaveformMode waveform,
+                                            ProgressMonitor monitor) {
+        CohortDigest.Grid g = digest.grid(p.gating());
+        List<CellRecord> neurons = g.neurons();
         if (neurons.isEmpty()) {
-            // the reference's "no cells matched" refusal, saying which of the two ways it came about
-            // and, when gating rejected every repeat, which threshold to relax
-            throw new IllegalStateException("no cells matched experimenter=" + String.join(",", p.experimenters())
-                    + " sites=" + String.join(",", p.sites()) + ": " + (cohort.isEmpty()
-                    ? "none of the " + archive.cells().size() + " cells of the dataset is in this cohort"
-                    : "all " + cohort.size() + " cells of the cohort were dropped, none kept a repeat (" + counts + ")"
-                    + (counts.kept() == 0 && counts.range() + counts.step() + counts.xcorr() > 0
-                    ? "; " + rejectedEverything(counts, p) : "")));
+            throw new IllegalStateException(noCellsMessage(p, archive.cells().size(), g));
         }
+        List<CohortDigest.Registration> registered = g.stimuli();
         int nS = registered.size();
-        int[] shortest = new int[nS];
-        java.util.Arrays.fill(shortest, Integer.MAX_VALUE);
-        for (int k = 0; k < placedAt.size(); k++) {
-            int s = placedAt.get(k)[0];
-            shortest[s] = Math.min(shortest[s], placedBlock.get(k)[0].length);
-        }
+        int[] shortest = g.shortest();
         List<StimulusEntry> stimuli = new ArrayList<>();
         int[] tCanon = new int[nS];
         Map<Double, LogSpectrogramPlan> plans = new HashMap<>();
         if (waveform != null) {
-            StimulusEntry[] entries = WaveformStimuli.entries(archive, registered.stream().map(Registration::info).toList(),
-                    registered.stream().mapToDouble(Registration::durationMs).toArray(), shortest, p, waveform, monitor);
+            StimulusEntry[] entries = WaveformStimuli.entries(archive,
+                    registered.stream().map(r -> r.first().stimulus().info()).toList(),
+                    registered.stream().mapToDouble(CohortDigest.Registration::durationMs).toArray(), shortest, p, waveform, monitor);
             for (int s = 0; s < nS; s++) {
                 stimuli.add(entries[s]);
                 tCanon[s] = entries[s].frames();
@@ -156,34 +105,39 @@ public final class DatasetAssembler {
         for (int s = 0; s < nS && waveform == null; s++) {
             monitor.checkCancelled();
             monitor.progress(s, nS, "Computing spectrograms");
-            Registration e = registered.get(s);
+            CohortDigest.Registration e = registered.get(s);
             // one stimulus at a time: the plan splits its frames over the pool (no nested blocking waits)
-            float[][] spec = spectrogram(archive, e.info(), p, plans);
+            float[][] spec = spectrogram(archive, e.first().stimulus().info(), p, plans);
             int t = canonicalT(e.durationMs(), p.dtMs(), spec.length == 0 ? 0 : spec[0].length, shortest[s]);
             tCanon[s] = t;
-            stimuli.add(new StimulusEntry(e.info(), e.durationMs(), cutColumns(spec, t)));
+            stimuli.add(new StimulusEntry(e.first().stimulus().info(), e.durationMs(), cutColumns(spec, t)));
         }
         float[][][][] responses = new float[nS][neurons.size()][][];
-        for (int k = 0; k < placedAt.size(); k++) {
-            int s = placedAt.get(k)[0];
-            int n = placedAt.get(k)[1];
-            responses[s][n] = cutColumns(placedBlock.get(k), tCanon[s]);
+        for (int k = 0; k < g.placedAt().size(); k++) {
+            int s = g.placedAt().get(k)[0];
+            int n = g.placedAt().get(k)[1];
+            responses[s][n] = cutColumns(g.placedBlock().get(k), tCanon[s]);
         }
-        Set<String> kinds = new LinkedHashSet<>();
-        neurons.forEach(c -> kinds.add(c.signalType()));
-        List<String> warnings = new ArrayList<>();
-        String signalType = kinds.size() == 1 ? kinds.iterator().next() : "mixed";
-        if (kinds.size() > 1) {
-            warnings.add("the cohort mixes cell-attached (spikes) and whole-cell (subthreshold Vm) cells: "
-                    + "their responses are in different units; filter by site to get one kind");
-        }
-        plans.keySet().stream().sorted().filter(sf -> sf / 2 < p.fmaxHz()).forEach(sf -> warnings.add(
-                "fmax " + Params.fmt(p.fmaxHz()) + " Hz is above the Nyquist frequency (" + Params.fmt(sf / 2)
-                        + " Hz) of the stimuli sampled at " + Params.fmt(sf) + " Hz: their bands above it hold "
-                        + "aliased energy (the reference loader computes them the same way)"));
+        List<String> warnings = CohortDigest.warnings(g, p, waveform == null);
+        String signalType = CohortDigest.signalType(g);
+        RejectionCounts counts = g.rejections();
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
-                neurons, responses, counts, signalType, dropped,
+                neurons, responses, counts, signalType, g.dropped(),
                 archive.problems().stream().sorted(Problem.ORDER).toList(), warnings, waveform);
+    }
+
+    /**
+     * Why a cohort gives no grid, in the reference's words ("no cells matched …"), then which of the
+     * two ways it came about and, when gating rejected every repeat, which threshold to relax.
+     */
+    public static String noCellsMessage(Params p, int datasetCells, CohortDigest.Grid g) {
+        RejectionCounts counts = g.rejections();
+        return "no cells matched experimenter=" + String.join(",", p.experimenters())
+                + " sites=" + String.join(",", p.sites()) + ": " + (g.cohortSize() == 0
+                ? "none of the " + datasetCells + " cells of the dataset is in this cohort"
+                : "all " + g.cohortSize() + " cells of the cohort were dropped, none kept a repeat (" + counts + ")"
+                + (counts.kept() == 0 && counts.range() + counts.step() + counts.xcorr() > 0
+                ? "; " + rejectedEverything(counts, p) : ""));
     }
 
     /** T = min(round(duration/dt), spectrogram frames, shortest response) over the positive ones; 0 when none is (bins). */
@@ -237,35 +191,5 @@ public final class DatasetAssembler {
         }
         return plans.computeIfAbsent(w.sampleRateHz(), sf -> LogSpectrogramPlan.of(sf, p.dtMs(), p.effectiveWindowMs(),
                 p.fminHz(), p.fmaxHz(), p.binsPerOctave())).compute(w.samples()).db();
-    }
-
-    private static CellOutcome processCell(Ac1Archive archive, CellRecord cell, Params p, ProgressMonitor monitor) {
-        // a copy we may empty: each stimulus' traces are released as soon as it is processed
-        Map<StimulusKey, RawRepeats> raw = new HashMap<>(archive.readRepeats(cell));
-        Map<StimulusKey, Integer> lastUse = new HashMap<>();
-        for (int i = 0; i < cell.stimuli().size(); i++) {
-            lastUse.put(cell.stimuli().get(i).key(), i);
-        }
-        List<StimulusOutcome> out = new ArrayList<>();
-        for (int i = 0; i < cell.stimuli().size(); i++) {
-            CellStimulus st = cell.stimuli().get(i);
-            monitor.checkCancelled();
-            RawRepeats reps = lastUse.get(st.key()) == i ? raw.remove(st.key()) : raw.get(st.key());
-            try {
-                archive.waveform(st.info());
-            } catch (MatReadException e) {
-                archive.problemLog().error(archive.describeStimulus(st.info()), e.getMessage()
-                        + "; skipped for cell " + cell.session() + " (as referenced by " + st.repeats().get(0).file() + ")");
-                continue;
-            }
-            if (reps == null) {
-                continue;
-            }
-            RepeatAnalysis a = RepeatAnalysis.of(reps, p.detrendMedMs(), p.detrendGaussMs());
-            List<RepeatVerdict> verdicts = a.verdicts(p.gating());
-            float[][] binned = ResponseBinning.binKept(a, verdicts, cell.isSpiking(), p);
-            out.add(new StimulusOutcome(st, verdicts, binned));
-        }
-        return new CellOutcome(cell, out);
     }
 }

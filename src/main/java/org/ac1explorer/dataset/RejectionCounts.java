@@ -1,6 +1,7 @@
 package org.ac1explorer.dataset;
 
 import java.util.List;
+import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.RepeatVerdict;
 
 /** How many repeats each gating outcome got (kept, range, step, xcorr). */
@@ -8,12 +9,16 @@ public record RejectionCounts(long kept, long range, long step, long xcorr) {
     public static final RejectionCounts ZERO = new RejectionCounts(0, 0, 0, 0);
 
     public static RejectionCounts of(List<RepeatVerdict> verdicts) {
+        return of(verdicts.stream().map(RepeatVerdict::reason).toArray(GateReason[]::new));
+    }
+
+    public static RejectionCounts of(GateReason[] reasons) {
         long k = 0;
         long r = 0;
         long s = 0;
         long x = 0;
-        for (RepeatVerdict v : verdicts) {
-            switch (v.reason()) {
+        for (GateReason g : reasons) {
+            switch (g) {
                 case KEPT -> k++;
                 case RANGE -> r++;
                 case STEP -> s++;

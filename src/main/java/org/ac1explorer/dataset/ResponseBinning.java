@@ -28,12 +28,17 @@ public final class ResponseBinning {
                 kept.add(i);
             }
         }
+        return signals(a, kept, spiking, p);
+    }
+
+    /** The signals before binning of the given repeats (in that order), as {@link #keptSignals} makes them. */
+    public static List<double[]> signals(RepeatAnalysis a, List<Integer> repeats, boolean spiking, Params p) {
         boolean cached = spiking && a.detrendMedMs() == p.detrendMedMs() && a.detrendGaussMs() == p.detrendGaussMs();
         if (cached) {
-            a.prepareSpikeDetections(kept, p.spikeClipMs());
+            a.prepareSpikeDetections(repeats, p.spikeClipMs());
         }
-        List<double[]> out = new ArrayList<>(kept.size());
-        for (int i : kept) {
+        List<double[]> out = new ArrayList<>(repeats.size());
+        for (int i : repeats) {
             double[] d = a.detrended().get(i);
             if (!spiking) {
                 out.add(d);
@@ -46,31 +51,43 @@ public final class ResponseBinning {
         return out;
     }
 
-    /** kept x T float block; zero rows when no repeat was kept. */
-    public static float[][] bin(List<double[]> keptSignals, double sfHz, double dtMs) {
+    /** Refuses a dt shorter than half a sample at {@code sfHz}: the reference would silently bin by 1 sample. */
+    static void requireWholeBins(double sfHz, double dtMs) {
         if (org.ac1explorer.dsp.Rounding.samples(dtMs, sfHz) < 1) {
-            // the reference would silently bin by 1 sample: a different dt than asked
             throw new IllegalArgumentException("dt-ms " + Params.fmt(dtMs) + " is less than half a sample of a recording at "
                     + Params.fmt(sfHz) + " Hz, so its bins cannot be " + Params.fmt(dtMs) + " ms: use at least "
                     + Params.fmt(1000.0 / sfHz) + " ms (one sample), or only the cells recorded faster (--experimenter)");
         }
-        List<double[]> binned = new ArrayList<>();
-        int t = Integer.MAX_VALUE;
-        for (double[] s : keptSignals) {
-            double[] b = Binning.mean(s, sfHz, dtMs);
-            binned.add(b);
-            t = Math.min(t, b.length);
-        }
-        float[][] out = new float[binned.size()][];
+    }
+
+    /** Each signal average-pooled into dt bins and rounded to float, rows of their own lengths. */
+    public static float[][] rows(List<double[]> signals, double sfHz, double dtMs) {
+        requireWholeBins(sfHz, dtMs);
+        float[][] out = new float[signals.size()][];
         for (int r = 0; r < out.length; r++) {
-            double[] b = binned.get(r);
-            float[] row = new float[t];
-            for (int k = 0; k < t; k++) {
+            double[] b = Binning.mean(signals.get(r), sfHz, dtMs);
+            float[] row = new float[b.length];
+            for (int k = 0; k < b.length; k++) {
                 row[k] = (float) b[k];
             }
             out[r] = row;
         }
         return out;
+    }
+
+    /** kept x T float block; zero rows when no repeat was kept. */
+    public static float[][] bin(List<double[]> keptSignals, double sfHz, double dtMs) {
+        float[][] rows = rows(keptSignals, sfHz, dtMs);
+        int t = Integer.MAX_VALUE;
+        for (float[] row : rows) {
+            t = Math.min(t, row.length);
+        }
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != t) {
+                rows[r] = java.util.Arrays.copyOf(rows[r], t);
+            }
+        }
+        return rows;
     }
 
     public static float[][] binKept(RepeatAnalysis a, List<RepeatVerdict> verdicts, boolean spiking, Params p) {

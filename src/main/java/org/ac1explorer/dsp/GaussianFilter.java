@@ -28,6 +28,8 @@ public final class GaussianFilter {
     /** Transformed kernels by (σ, FFT size): a detrend uses one or two σ for every trace. */
     private static final Map<String, double[][]> SPECTRA = new ConcurrentHashMap<>();
     private static final int SPECTRA_MAX = 32;
+    /** Each thread's FFT block buffer (the blocks of one run use it in turn; nothing runs between them). */
+    private static final ThreadLocal<double[]> BLOCK = ThreadLocal.withInitial(() -> new double[0]);
 
     private GaussianFilter() {
     }
@@ -56,22 +58,28 @@ public final class GaussianFilter {
         }
         double[] w = kernel(sigma);
         int radius = (w.length - 1) / 2;
-        double[] padded = Reflection.extend(x, radius, radius);
-        if (w.length <= DIRECT_MAX_TAPS || !allFinite(padded)) {
-            return direct(padded, w, n);
+        int paddedLength = n + 2 * radius;
+        double[] padded = Reflection.extend(x, radius, radius, Scratch.doubles(paddedLength));
+        try {
+            if (w.length <= DIRECT_MAX_TAPS || !allFinite(padded, paddedLength)) {
+                return direct(padded, w, n);
+            }
+            return overlapSave(padded, paddedLength, w, n);
+        } finally {
+            Scratch.give(padded);
         }
-        return overlapSave(padded, w, n);
     }
 
-    private static boolean allFinite(double[] a) {
-        for (double v : a) {
-            if (!Double.isFinite(v)) {
+    private static boolean allFinite(double[] a, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Double.isFinite(a[i])) {
                 return false;
             }
         }
         return true;
     }
 
+    /** The n valid outputs of the padded trace (at least n + taps - 1 samples) convolved with w. */
     private static double[] direct(double[] padded, double[] w, int n) {
         double[] out = new double[n];
         for (int j = 0; j < w.length; j++) {
@@ -84,10 +92,10 @@ public final class GaussianFilter {
     }
 
     /** Linear convolution of the padded trace with the symmetric kernel, keeping the n valid outputs. */
-    private static double[] overlapSave(double[] padded, double[] w, int n) {
+    private static double[] overlapSave(double[] padded, int paddedLength, double[] w, int n) {
         int taps = w.length;
         // blocks of ~4 kernels balance FFT size against wasted overlap; never longer than the trace needs
-        int m = nextPowerOfTwo(Math.min(Math.max(4 * taps, 4096), padded.length));
+        int m = nextPowerOfTwo(Math.min(Math.max(4 * taps, 4096), paddedLength));
         int step = m - (taps - 1);
         double[] h = kernelSpectrum(w, m);
         double[] out = new double[n];
@@ -99,10 +107,15 @@ public final class GaussianFilter {
         IntStream range = IntStream.range(0, (blocks + per - 1) / per);
         (runs > 1 ? range.parallel() : range).forEach(run -> {
             DoubleFFT_1D own = fft(m);
-            double[] buf = new double[m];
+            // exactly m long: the FFT plan works on the whole array
+            double[] buf = BLOCK.get();
+            if (buf.length != m) {
+                buf = new double[m];
+                BLOCK.set(buf);
+            }
             for (int b = run * per; b < Math.min(blocks, (run + 1) * per); b++) {
                 int start = b * step;
-                int avail = Math.min(m, padded.length - start);
+                int avail = Math.min(m, paddedLength - start);
                 System.arraycopy(padded, start, buf, 0, avail);
                 java.util.Arrays.fill(buf, avail, m, 0.0);
                 own.realForward(buf);

@@ -19,13 +19,17 @@ final class Reflection {
 
     /** {@code x} extended by {@code before} reflected samples in front and {@code after} behind. */
     static double[] extend(double[] x, int before, int after) {
+        return extend(x, before, after, new double[x.length + before + after]);
+    }
+
+    /** {@link #extend(double[], int, int)} written into the first n + before + after elements of {@code out}, returned. */
+    static double[] extend(double[] x, int before, int after, double[] out) {
         int n = x.length;
-        double[] out = new double[n + before + after];
         for (int j = 0; j < before; j++) {
             out[j] = x[index((long) j - before, n)];
         }
         System.arraycopy(x, 0, out, before, n);
-        for (int j = before + n; j < out.length; j++) {
+        for (int j = before + n; j < n + before + after; j++) {
             out[j] = x[index((long) j - before, n)];
         }
         return out;

@@ -50,26 +50,53 @@ public final class RepeatGating {
         for (RepeatScores s : scores) {
             noneEmpty &= s.step().length() > 0;
         }
-        boolean xcorrApplies = t.minXcorr() > 0.0 && r >= 3 && noneEmpty;
+        boolean xcorrApplies = xcorrApplies(t, r, noneEmpty);
         List<RepeatVerdict> out = new ArrayList<>(r);
         for (RepeatScores s : scores) {
             double m = s.maxAbsMv();
             double rShown = xcorrApplies ? s.xcorr() : Double.NaN;
-            if (s.step().length() == 0 || !(m <= t.absMvMax())) {
-                out.add(new RepeatVerdict(GateReason.RANGE, m, Double.NaN, rShown));
-                continue;
-            }
-            double frac = s.step().fraction(t.stepMv());
-            if (frac > t.maxStepFrac()) {
-                out.add(new RepeatVerdict(GateReason.STEP, m, frac, rShown));
-                continue;
-            }
-            // when the test does not apply r counts as 1.0, so minXcorr > 1 still rejects
-            double rEff = xcorrApplies ? s.xcorr() : 1.0;
-            GateReason reason = rEff < t.minXcorr() ? GateReason.XCORR : GateReason.KEPT;
+            boolean inRange = s.step().length() > 0 && m <= t.absMvMax();
+            double frac = inRange ? s.step().fraction(t.stepMv()) : Double.NaN;
+            GateReason reason = reason(inRange, inRange && frac > t.maxStepFrac(), xcorrApplies, s.xcorr(), t);
             out.add(new RepeatVerdict(reason, m, frac, rShown));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The reasons {@link #decide} gives, from the compact scores a cohort keeps: max |x| (mV),
+     * step tails (which must {@linkplain StepTail#covers cover} t's max step fraction) and
+     * leave-one-out r, one entry per repeat of one stimulus.
+     */
+    public static GateReason[] decide(double[] maxAbsMv, StepTail[] steps, double[] xcorr, GatingThresholds t) {
+        int r = steps.length;
+        boolean noneEmpty = true;
+        for (StepTail s : steps) {
+            noneEmpty &= s.length() > 0;
+        }
+        boolean xcorrApplies = xcorrApplies(t, r, noneEmpty);
+        GateReason[] out = new GateReason[r];
+        for (int i = 0; i < r; i++) {
+            boolean inRange = steps[i].length() > 0 && maxAbsMv[i] <= t.absMvMax();
+            out[i] = reason(inRange, inRange && steps[i].steps(t.stepMv(), t.maxStepFrac()), xcorrApplies, xcorr[i], t);
+        }
+        return out;
+    }
+
+    private static boolean xcorrApplies(GatingThresholds t, int repeats, boolean noneEmpty) {
+        return t.minXcorr() > 0.0 && repeats >= 3 && noneEmpty;
+    }
+
+    /** The first failing test: range, then step, then xcorr (when it does not apply r counts as 1.0, so minXcorr > 1 still rejects). */
+    private static GateReason reason(boolean inRange, boolean steps, boolean xcorrApplies, double xcorr, GatingThresholds t) {
+        if (!inRange) {
+            return GateReason.RANGE;
+        }
+        if (steps) {
+            return GateReason.STEP;
+        }
+        double rEff = xcorrApplies ? xcorr : 1.0;
+        return rEff < t.minXcorr() ? GateReason.XCORR : GateReason.KEPT;
     }
 
     /** {@code decide(score(detrended, sf), t)}. */
@@ -113,12 +140,18 @@ public final class RepeatGating {
         for (int i = 0; i < r; i++) {
             rows[i] = repeats.get(i);
         }
-        double[][] refs = new double[r][len];
+        double[][] refs = new double[r][];
+        for (int i = 0; i < r; i++) {
+            refs[i] = Scratch.doubles(len);
+        }
         // column chunks, then rows, in parallel: each value is computed alone, so the split changes nothing
         int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), len / LOO_CHUNK));
         IntStream.range(0, chunks).parallel().forEach(ch ->
                 leaveOneOutMedians(rows, refs, (int) ((long) ch * len / chunks), (int) ((long) (ch + 1) * len / chunks)));
         IntStream.range(0, r).parallel().forEach(i -> out[i] = pearson(rows[i], refs[i], len));
+        for (double[] ref : refs) {
+            Scratch.give(ref);
+        }
         return out;
     }
 

@@ -69,6 +69,7 @@ public final class RunningMedian {
                 for (int i = 0; i < n; i++) {
                     out[i] = SortKey.value(keys[i]);
                 }
+                Scratch.give(keys);
                 return out;
             }
         }
@@ -80,6 +81,7 @@ public final class RunningMedian {
         for (int i = 0; i < n; i++) {
             out[i] = r.values[med[i]];
         }
+        Scratch.give(med);
         return out;
     }
 
@@ -332,12 +334,12 @@ public final class RunningMedian {
         int n = rank.length;
         int before = k / 2;
         int extLen = n + k - 1;
-        int[] ext = new int[extLen];
+        int[] ext = Scratch.ints(extLen);
         for (int j = 0; j < extLen; j++) {
             int src = j - before;
             ext[j] = rank[src >= 0 && src < n ? src : Reflection.index(src, n)];
         }
-        int[] out = new int[n];
+        int[] out = Scratch.ints(n);
         int runs = runsFor(n);
         if (runs == 1) {
             medianRanks(ext, distinct, k, 0, n, out);
@@ -345,6 +347,7 @@ public final class RunningMedian {
             IntStream.range(0, runs).parallel().forEach(r ->
                     medianRanks(ext, distinct, k, (int) ((long) r * n / runs), (int) ((long) (r + 1) * n / runs), out));
         }
+        Scratch.give(ext);
         return out;
     }
 
@@ -352,9 +355,24 @@ public final class RunningMedian {
     private static void medianRanks(int[] ext, int distinct, int k, int from, int to, int[] out) {
         int q = k / 2;
         int words = (distinct + 63) >>> 6;
-        int[] count = new int[distinct];
-        long[] bits = new long[words];
-        long[] summary = new long[(words + 63) >>> 6];
+        int summaryWords = (words + 63) >>> 6;
+        int[] count = Scratch.ints(distinct);
+        long[] bits = Scratch.longs(words);
+        long[] summary = Scratch.longs(summaryWords);
+        java.util.Arrays.fill(count, 0, distinct, 0);
+        java.util.Arrays.fill(bits, 0, Math.min(bits.length, words + 1), 0L);   // next() may read the word after the last
+        java.util.Arrays.fill(summary, 0, summaryWords, 0L);
+        try {
+            medianRanksRun(ext, k, q, from, to, out, count, bits, summary);
+        } finally {
+            Scratch.give(count);
+            Scratch.give(bits);
+            Scratch.give(summary);
+        }
+    }
+
+    private static void medianRanksRun(int[] ext, int k, int q, int from, int to, int[] out, int[] count, long[] bits,
+                                       long[] summary) {
         for (int j = from; j < from + k; j++) {
             int r = ext[j];
             if (count[r]++ == 0) {
@@ -411,7 +429,7 @@ public final class RunningMedian {
         if (bin == null) {
             return null;
         }
-        long[] out = new long[n];
+        long[] out = Scratch.longs(n);
         int runs = runsFor(n);
         boolean ok;
         if (runs == 1) {
@@ -420,7 +438,12 @@ public final class RunningMedian {
             ok = IntStream.range(0, runs).parallel().mapToObj(r -> binnedRun(x, bin, k, bins,
                     (int) ((long) r * n / runs), (int) ((long) (r + 1) * n / runs), out)).reduce(true, Boolean::logicalAnd);
         }
-        return ok ? out : null;
+        Scratch.give(bin);
+        if (!ok) {
+            Scratch.give(out);
+            return null;
+        }
+        return out;
     }
 
     /** Outputs {@code [from, to)} of {@link #binnedKeys}; false when a bin got crowded. */
@@ -429,16 +452,40 @@ public final class RunningMedian {
         int before = k / 2;
         int q = k / 2;
         int words = (bins + 63) >>> 6;
-        int[] count = new int[bins];
-        int[] head = new int[bins];
-        java.util.Arrays.fill(head, -1);
-        long[] bits = new long[words];
-        long[] summary = new long[(words + 63) >>> 6];
+        int summaryWords = (words + 63) >>> 6;
+        int[] count = Scratch.ints(bins);
+        int[] head = Scratch.ints(bins);
+        long[] bits = Scratch.longs(words);
+        long[] summary = Scratch.longs(summaryWords);
         // node t holds the window sample at extended position j with j % k == t: its key and bin
-        long[] nodeKey = new long[k];
-        int[] nodeBin = new int[k];
-        int[] next = new int[k];
-        int[] prev = new int[k];
+        long[] nodeKey = Scratch.longs(k);
+        int[] nodeBin = Scratch.ints(k);
+        int[] next = Scratch.ints(k);
+        int[] prev = Scratch.ints(k);
+        java.util.Arrays.fill(count, 0, bins, 0);
+        java.util.Arrays.fill(head, 0, bins, -1);
+        java.util.Arrays.fill(bits, 0, Math.min(bits.length, words + 1), 0L);   // next() may read the word after the last
+        java.util.Arrays.fill(summary, 0, summaryWords, 0L);
+        try {
+            return binnedRun(x, bin, k, from, to, out, count, head, bits, summary, nodeKey, nodeBin, next, prev);
+        } finally {
+            Scratch.give(count);
+            Scratch.give(head);
+            Scratch.give(bits);
+            Scratch.give(summary);
+            Scratch.give(nodeKey);
+            Scratch.give(nodeBin);
+            Scratch.give(next);
+            Scratch.give(prev);
+        }
+    }
+
+    /** {@link #binnedRun(double[], int[], int, int, int, int, long[])} on cleared work arrays. */
+    private static boolean binnedRun(double[] x, int[] bin, int k, int from, int to, long[] out, int[] count, int[] head,
+                                     long[] bits, long[] summary, long[] nodeKey, int[] nodeBin, int[] next, int[] prev) {
+        int n = x.length;
+        int before = k / 2;
+        int q = k / 2;
         for (int j = 0; j < k; j++) {
             int src = from + j - before;
             src = src >= 0 && src < n ? src : Reflection.index(src, n);
@@ -518,7 +565,7 @@ public final class RunningMedian {
             return null;                        // NaN, an infinity, or values too large to centre
         }
         double centre = sum / n;
-        int[] bin = new int[n];
+        int[] bin = Scratch.ints(n);
         int maxMag = 0;
         for (int i = 0; i < n; i++) {
             int mag = Float.floatToIntBits((float) Math.abs(x[i] - centre));

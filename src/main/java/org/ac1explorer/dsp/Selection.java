@@ -15,25 +15,29 @@ final class Selection {
         if (n == 0) {
             return Double.NaN;
         }
-        long[] keys = new long[n];
-        for (int i = 0; i < n; i++) {
-            if (Double.isNaN(x[i])) {
-                return Double.NaN;
+        long[] keys = Scratch.longs(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                if (Double.isNaN(x[i])) {
+                    return Double.NaN;
+                }
+                keys[i] = SortKey.of(x[i]);
             }
-            keys[i] = SortKey.of(x[i]);
+            int h = n / 2;
+            select(keys, 0, n - 1, h);
+            double upper = SortKey.value(keys[h]);
+            if ((n & 1) == 1) {
+                return upper;
+            }
+            // after selecting rank h, keys[0, h) hold the h smallest: rank h-1 is their maximum
+            long lowerKey = keys[0];
+            for (int i = 1; i < h; i++) {
+                lowerKey = Math.max(lowerKey, keys[i]);
+            }
+            return (SortKey.value(lowerKey) + upper) / 2.0;
+        } finally {
+            Scratch.give(keys);
         }
-        int h = n / 2;
-        select(keys, 0, n - 1, h);
-        double upper = SortKey.value(keys[h]);
-        if ((n & 1) == 1) {
-            return upper;
-        }
-        // after selecting rank h, keys[0, h) hold the h smallest: rank h-1 is their maximum
-        long lowerKey = keys[0];
-        for (int i = 1; i < h; i++) {
-            lowerKey = Math.max(lowerKey, keys[i]);
-        }
-        return (SortKey.value(lowerKey) + upper) / 2.0;
     }
 
     /** Rearranges {@code a[lo..hi]} so that a[k] is the element of rank k, smaller-or-equal ones before it, larger-or-equal after. */

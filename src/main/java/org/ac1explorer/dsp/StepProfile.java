@@ -59,6 +59,11 @@ public final class StepProfile {
         return (double) above / length;
     }
 
+    /** The compact form that decides the step test for max step fractions up to {@code maxFrac}. */
+    public StepTail tail(double maxFrac) {
+        return StepTail.of(this, smooth, median, maxFrac);
+    }
+
     /** Number of samples of the repeat. */
     public int length() {
         return length;

@@ -1,9 +1,7 @@
 package org.ac1explorer.ui.analysis;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,14 +9,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
-import org.ac1explorer.archive.CellRecord;
-import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.Problem;
-import org.ac1explorer.dataset.AssembledDataset;
-import org.ac1explorer.dataset.DatasetAssembler;
+import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.Params;
-import org.ac1explorer.dataset.RejectionCounts;
-import org.ac1explorer.dataset.Reliability;
+import org.ac1explorer.explore.CohortCounts;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
@@ -29,8 +23,9 @@ import org.ac1explorer.ui.model.LoadedDataset;
 
 /**
  * Keeps the dataset-wide counters (kept · range · step · xcorr, kept repeats per cell x stimulus)
- * up to date: after the dataset or the parameters change, and a short pause, it runs the full
- * assembly pass in the background, cancelling a pass that a newer change superseded.
+ * up to date: after the dataset or the parameters change, and a short pause, it digests the cohort
+ * in the background (cancelling a pass that a newer change superseded) and keeps the digest, so
+ * that a gating-threshold change only re-decides it.
  */
 public final class CountsController {
     private final ExplorerModel model;
@@ -39,6 +34,11 @@ public final class CountsController {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ObservableBooleanValue selectionBusy;
+    /** Step fractions the kept digest decides at least up to (the knob's default is 0.5 %). */
+    private static final double STEP_FRAC_COVERED = 0.02;
+    /** The last pass's digest and the dataset it belongs to (FX thread only). */
+    private CohortDigest digest;
+    private LoadedDataset digestOf;
 
     public CountsController(ExplorerModel model, BackgroundWork work, ObservableBooleanValue selectionBusy) {
         this.model = model;
@@ -85,23 +85,23 @@ public final class CountsController {
         }
         Params p = model.params();
         running.set(true);
+        CohortDigest kept = digest;
+        // a threshold change re-decides the kept digest (milliseconds); anything else is a new pass over the recordings
+        boolean quick = kept != null && digestOf == d && kept.serves(p);
         job.run(Tasks.create(ctx -> {
-                    try {
-                        return summarise(ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, ctx)), d, p);
-                    } catch (IllegalStateException e) {
-                        if (ctx.isCancelled()) {
-                            throw e;
-                        }
-                        return new DatasetCounts(p, RejectionCounts.ZERO, 0, 0, 0, "", Map.of(), List.of(e.getMessage()));
-                    }
+                    CohortDigest g = quick ? kept : ParallelWork.run(() -> CohortDigest.of(d.archive(), p,
+                            Math.max(STEP_FRAC_COVERED, 2 * p.maxStepFrac()), ctx));
+                    return new Counted(g, CohortCounts.of(g, d.cells(), p));
                 })
-                .title("Counting repeats")
+                .title(quick ? "Re-deciding repeats" : "Counting repeats")
                 .onSuccess(c -> {
                     if (model.dataset() == d) {
-                        model.setCounts(c);
-                        failure.set(c.neurons() == 0 && !c.warnings().isEmpty() ? c.warnings().get(0) : null);
+                        digest = c.digest();
+                        digestOf = d;
+                        model.setCounts(c.counts());
+                        failure.set(c.counts().neurons() == 0 && !c.counts().warnings().isEmpty() ? c.counts().warnings().get(0) : null);
                         List<Problem> all = new ArrayList<>(d.archive().problems());
-                        c.warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
+                        c.counts().warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
                         model.refreshProblems(all);
                     }
                     running.set(false);
@@ -112,37 +112,12 @@ public final class CountsController {
                 }));
     }
 
+    private record Counted(CohortDigest digest, DatasetCounts counts) {
+    }
+
     public void cancel() {
         debounce.stop();
         job.cancel();
         running.set(false);
-    }
-
-    static DatasetCounts summarise(AssembledDataset a, LoadedDataset d, Params p) {
-        Map<String, Integer> kept = new HashMap<>();
-        for (CellRecord c : d.cells()) {
-            if (DatasetAssembler.selects(p, c)) {
-                for (CellStimulus st : c.stimuli()) {
-                    kept.put(DatasetCounts.key(c.id(), st.key()), 0);
-                }
-            }
-        }
-        Map<String, Double> ccMax = new HashMap<>();
-        for (int n = 0; n < a.neuronCount(); n++) {
-            String cell = a.neurons().get(n).id();
-            List<float[][]> blocks = new ArrayList<>();
-            for (int s = 0; s < a.stimulusCount(); s++) {
-                float[][] r = a.response(s, n);
-                if (r != null) {
-                    String key = DatasetCounts.key(cell, a.stimuli().get(s).info().key());
-                    kept.put(key, r.length);
-                    ccMax.put(key, Reliability.ccMax(r));
-                    blocks.add(r);
-                }
-            }
-            ccMax.put(cell, Reliability.pooled(blocks).ccMax());
-        }
-        return new DatasetCounts(p, a.rejections(), a.neuronCount(), a.stimulusCount(), a.droppedCells(),
-                a.signalType(), Map.copyOf(kept), a.warnings(), Map.copyOf(ccMax));
     }
 }

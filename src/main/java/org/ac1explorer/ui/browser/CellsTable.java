@@ -42,6 +42,7 @@ public final class CellsTable extends VBox {
     private final ExplorerModel model;
     private final BooleanProperty publishedOnly;
     private final TableView<Row> table = new TableView<>();
+    private final Label stale = new Label("Kept and CC_max are from the previous knobs: recounting…");
     private boolean syncing;
 
     public CellsTable(ExplorerModel model, BooleanProperty publishedOnly) {
@@ -80,7 +81,11 @@ public final class CellsTable extends VBox {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(pub, table);
+        stale.setId("cells-table-stale");
+        stale.setWrapText(true);
+        stale.managedProperty().bind(stale.visibleProperty());
+        getChildren().addAll(pub, stale, table);
+        model.paramsProperty().addListener((o, a, b) -> showStale());
 
         model.datasetProperty().addListener((o, a, b) -> rebuild());
         model.countsProperty().addListener((o, a, b) -> rebuild());
@@ -146,7 +151,19 @@ public final class CellsTable extends VBox {
         return rows;
     }
 
+    /** Whether the counts shown were made at other knobs than the current ones (a recount is pending or running). */
+    public static boolean stale(DatasetCounts counts, ExplorerModel model) {
+        return counts != null && !counts.params().equals(model.params());
+    }
+
+    private void showStale() {
+        boolean old = stale(model.counts(), model);
+        stale.setVisible(old);
+        table.setOpacity(old ? 0.55 : 1.0);
+    }
+
     private void rebuild() {
+        showStale();
         syncing = true;
         try {
             table.getItems().setAll(rows(model.dataset(), model.counts(), publishedOnly.get()));

@@ -1,0 +1,87 @@
+package org.ac1explorer.dsp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Per-thread pools of work arrays, so that the per-repeat filters stop allocating (and the
+ * collector stops growing the heap to) several trace-sized temporaries per repeat. An array taken
+ * is out of the pool until given back, so a thread that runs another task while it holds one
+ * (a fork/join worker helping while it waits) never gets the same array twice. A taken array is
+ * at least as long as asked and holds arbitrary values: callers clear what they read before writing.
+ */
+final class Scratch {
+    /** Arrays kept per thread and element type (enough for the leave-one-out references of 20 repeats). */
+    private static final int KEEP = 24;
+    /** Longer arrays are not kept (elements), so an odd huge trace does not pin its memory. */
+    private static final int KEEP_MAX_LENGTH = 1 << 22;
+    private static final ThreadLocal<Scratch> OWN = ThreadLocal.withInitial(Scratch::new);
+
+    private final List<double[]> doubles = new ArrayList<>(KEEP);
+    private final List<long[]> longs = new ArrayList<>(KEEP);
+    private final List<int[]> ints = new ArrayList<>(KEEP);
+
+    private Scratch() {
+    }
+
+    static double[] doubles(int length) {
+        List<double[]> free = OWN.get().doubles;
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).length >= length) {
+                return free.remove(i);
+            }
+        }
+        return new double[length];
+    }
+
+    static long[] longs(int length) {
+        List<long[]> free = OWN.get().longs;
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).length >= length) {
+                return free.remove(i);
+            }
+        }
+        return new long[length];
+    }
+
+    static int[] ints(int length) {
+        List<int[]> free = OWN.get().ints;
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).length >= length) {
+                return free.remove(i);
+            }
+        }
+        return new int[length];
+    }
+
+    /** Gives an array back to the calling thread's pool (null is ignored). */
+    static void give(double[] a) {
+        if (a != null && a.length <= KEEP_MAX_LENGTH) {
+            keep(OWN.get().doubles, a, a.length);
+        }
+    }
+
+    static void give(long[] a) {
+        if (a != null && a.length <= KEEP_MAX_LENGTH) {
+            keep(OWN.get().longs, a, a.length);
+        }
+    }
+
+    static void give(int[] a) {
+        if (a != null && a.length <= KEEP_MAX_LENGTH) {
+            keep(OWN.get().ints, a, a.length);
+        }
+    }
+
+    /** Keeps the free list sorted by length (smallest fitting array is taken first); a full list drops its shortest. */
+    private static <T> void keep(List<T> free, T a, int length) {
+        int at = 0;
+        while (at < free.size() && java.lang.reflect.Array.getLength(free.get(at)) < length) {
+            at++;
+        }
+        free.add(at, a);
+        if (free.size() > KEEP) {
+            free.remove(0);
+        }
+    }
+}
