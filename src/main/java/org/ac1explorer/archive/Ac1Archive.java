@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import org.ac1explorer.dsp.Ramps;
 import us.hebi.matlab.mat.format.Mat5File;
 
 /**
@@ -305,7 +306,7 @@ public final class Ac1Archive implements Closeable {
                 throw new MatReadException("segments mix sample rates " + w.sampleRateHz() + " and " + sf0 + " Hz ("
                         + main.describe(path) + ")");
             }
-            double[] ramped = org.ac1explorer.dsp.Ramps.sin2(w.samples(), w.sampleRateHz(), SEGMENT_RAMP_MS);
+            double[] ramped = Ramps.sin2(w.samples(), w.sampleRateHz(), SEGMENT_RAMP_MS);
             pieces.add(ramped);
             total += ramped.length;
         }

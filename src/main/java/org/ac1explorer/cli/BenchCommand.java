@@ -31,6 +31,8 @@ import org.ac1explorer.dataset.ResponseBinning;
 import org.ac1explorer.demo.DemoDataset;
 import org.ac1explorer.demo.DemoScale;
 import org.ac1explorer.dsp.LogSpectrogram;
+import org.ac1explorer.explore.Selection;
+import org.ac1explorer.explore.SelectionAnalyzer;
 import org.ac1explorer.dsp.LogSpectrogramPlan;
 import org.ac1explorer.dsp.MedGauss;
 import org.ac1explorer.dsp.RepeatVerdict;
@@ -217,18 +219,11 @@ final class BenchCommand {
             return;
         }
         int[] next = {0};
+        // the window's own pipeline (explore.SelectionAnalyzer); cycling through the cells defeats its small caches
+        SelectionAnalyzer analyzer = new SelectionAnalyzer(archive);
         row("new selection -> read, detrend, gate, spectrogram, bin", time(warm, runs, () -> {
             int i = next[0]++ % cells.size();
-            CellRecord cell = cells.get(i);
-            Optional<RawRepeats> raw = archive.readRepeats(cell, stimuli.get(i));
-            Waveform w = archive.waveform(stimuli.get(i).info());
-            LogSpectrogram s = LogSpectrogramPlan.of(w.sampleRateHz(), p.dtMs(), p.effectiveWindowMs(),
-                    p.fminHz(), p.fmaxHz(), p.binsPerOctave()).compute(w.samples());
-            if (raw.isEmpty()) {
-                return s;
-            }
-            RepeatAnalysis a = RepeatAnalysis.of(raw.get(), p.detrendMedMs(), p.detrendGaussMs());
-            return new Object[] {s, ResponseBinning.binKept(a, a.verdicts(p.gating()), cell.isSpiking(), p)};
+            return analyzer.compute(new Selection(cells.get(i), stimuli.get(i)), p, ProgressMonitor.NONE);
         }), "ms");
     }
 

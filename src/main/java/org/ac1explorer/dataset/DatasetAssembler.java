@@ -2,25 +2,18 @@ package org.ac1explorer.dataset;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.Problem;
 import org.ac1explorer.archive.ProgressMonitor;
-import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusInfo;
-import org.ac1explorer.archive.StimulusKey;
 import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dsp.LogBands;
 import org.ac1explorer.dsp.LogSpectrogramPlan;
-import org.ac1explorer.dsp.RepeatVerdict;
 
 /**
  * Builds the S x N grid from an opened archive exactly as the reference loader does (docs/processing.md §2.7,

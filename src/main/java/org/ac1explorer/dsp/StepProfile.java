@@ -24,7 +24,7 @@ public final class StepProfile {
     private StepProfile(int length, double[] smooth) {
         this.length = length;
         this.smooth = smooth;
-        this.median = Selection.numpyMedian(smooth);
+        this.median = Quickselect.numpyMedian(smooth);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (double v : smooth) {

@@ -38,7 +38,7 @@ public final class StepTail {
             // rank smooth.length - k and above are the k largest
             int from = smooth.length - k;
             if (k > 0 && from > 0) {
-                Selection.select(keys, 0, smooth.length - 1, from);
+                Quickselect.select(keys, 0, smooth.length - 1, from);
             }
             double[] top = new double[k];
             for (int i = 0; i < k; i++) {

@@ -10,7 +10,6 @@ import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.Reliability;
-import org.ac1explorer.ui.model.DatasetCounts;
 
 /** The dataset-wide counters of the explorer (gating counts, kept repeats and CC_max per cell x stimulus) from a cohort digest. */
 public final class CohortCounts {

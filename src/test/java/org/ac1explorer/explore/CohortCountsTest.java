@@ -10,7 +10,7 @@ import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.DatasetAssembler;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.Reliability;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.junit.jupiter.api.Test;
 
 /** The explorer's counters, re-decided from a digest, are those of the export at the same knobs. */

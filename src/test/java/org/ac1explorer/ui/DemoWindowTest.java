@@ -15,7 +15,7 @@ import org.ac1explorer.demo.DemoScale;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Settings;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.explore.SelectionData;
 import org.ac1explorer.ui.open.OpenController;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -11,7 +11,7 @@ import org.ac1explorer.analysis.StrfResult;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.browser.CellsTable;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.strf.StrfController;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;

@@ -21,7 +21,7 @@ import org.ac1explorer.ui.figures.ChartFigure;
 import org.ac1explorer.ui.figures.Figure;
 import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.figures.FigureRaster;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.playback.FakeAudioSink;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.PlaybackController.State;

@@ -17,7 +17,7 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 

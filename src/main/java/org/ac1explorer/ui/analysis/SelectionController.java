@@ -1,5 +1,6 @@
 package org.ac1explorer.ui.analysis;
 
+import org.ac1explorer.explore.SelectionAnalyzer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -11,7 +12,7 @@ import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 
 /**
  * Recomputes the selected cell x stimulus whenever the selection or the parameters change, in a

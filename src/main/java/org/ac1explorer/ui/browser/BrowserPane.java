@@ -24,11 +24,11 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.explore.Selection;
+import org.ac1explorer.explore.SelectionData;
 
 /**
  * The cell browser (left): experimenter · site groups, cells with their signal type, stimuli with

@@ -18,10 +18,10 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 
 /**
  * The cells as a sortable table, for picking cells to model: noise ceiling CC_max over the cell's

@@ -23,7 +23,7 @@ import org.ac1explorer.dataset.TempFiles;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.model.ExplorerModel;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.status.StatusModel;
 
 /**

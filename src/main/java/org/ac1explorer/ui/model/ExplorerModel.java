@@ -1,5 +1,8 @@
 package org.ac1explorer.ui.model;
 
+import org.ac1explorer.explore.DatasetCounts;
+import org.ac1explorer.explore.Selection;
+import org.ac1explorer.explore.SelectionData;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;

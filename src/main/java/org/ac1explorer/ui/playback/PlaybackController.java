@@ -22,7 +22,7 @@ import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 
 /**
  * Plays the selected stimulus through an {@link AudioSink} and publishes the stimulus time being

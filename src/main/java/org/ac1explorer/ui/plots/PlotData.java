@@ -9,7 +9,7 @@ import org.ac1explorer.dsp.LogSpectrogram;
 import org.ac1explorer.dsp.RepeatVerdict;
 import org.ac1explorer.dsp.SpikeDetection;
 import org.ac1explorer.ui.common.VerdictStyle;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.explore.SelectionData;
 
 /**
  * Display-ready arrays for the three plots, prepared off the JavaFX thread from a

@@ -25,7 +25,7 @@ import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.explore.SelectionData;
 
 /**
  * The three plots of the selection on one time axis — spectrogram, repeats, binned response —

@@ -15,8 +15,8 @@ import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.explore.Selection;
+import org.ac1explorer.explore.SelectionData;
 import org.ac1explorer.ui.plots.PlotsPane;
 
 /**

@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.VerdictStyle;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
 
 /**

@@ -26,13 +26,13 @@ import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WehrPublishedSubset;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
-import org.ac1explorer.ui.common.Lru;
+import org.ac1explorer.explore.Lru;
 import org.ac1explorer.ui.common.ParallelWork;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 
 /**
  * Fits the linear STRF of the selected cell in the background: when the cell, the knobs or the

@@ -32,9 +32,9 @@ import org.ac1explorer.analysis.StrfOptions;
 import org.ac1explorer.analysis.StrfResult;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.ui.common.Formats;
-import org.ac1explorer.ui.model.DatasetCounts;
+import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
-import org.ac1explorer.ui.model.Selection;
+import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.plots.PlotStyle;
 import org.ac1explorer.ui.plots.ResponseChart;
 

@@ -1,4 +1,4 @@
-package org.ac1explorer.ui.analysis;
+package org.ac1explorer.explore;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +16,7 @@ import org.ac1explorer.dsp.LogSpectrogramPlan;
 import org.ac1explorer.dsp.RepeatVerdict;
 import org.ac1explorer.dsp.SpikeDetection;
 import org.ac1explorer.dsp.SpikeDetector;
-import org.ac1explorer.ui.common.Lru;
-import org.ac1explorer.ui.common.TaskContext;
-import org.ac1explorer.ui.model.Selection;
-import org.ac1explorer.ui.model.SelectionData;
+import org.ac1explorer.archive.ProgressMonitor;
 
 /**
  * Computes a {@link SelectionData} off the JavaFX thread, reusing what a parameter change leaves
@@ -39,7 +36,7 @@ public final class SelectionAnalyzer {
         this.archive = archive;
     }
 
-    public SelectionData compute(Selection sel, Params p, TaskContext ctx) {
+    public SelectionData compute(Selection sel, Params p, ProgressMonitor ctx) {
         String id = sel.id();
         Optional<RawRepeats> reps = raw.get(id);
         if (reps == null) {

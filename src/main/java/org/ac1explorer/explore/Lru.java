@@ -1,4 +1,4 @@
-package org.ac1explorer.ui.common;
+package org.ac1explorer.explore;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class SelectionTest {
+class QuickselectTest {
 
     @Test
     void numpyMedianEqualsTheSortedDefinitionWithTiesSignedZerosAndNan() {
@@ -24,10 +24,10 @@ class SelectionTest {
             }
             double[] copy = x.clone();
             assertEquals(Double.doubleToLongBits(SortedValues.median(SortedValues.of(x))),
-                    Double.doubleToLongBits(Selection.numpyMedian(x)), "trial " + trial + " " + Arrays.toString(x));
+                    Double.doubleToLongBits(Quickselect.numpyMedian(x)), "trial " + trial + " " + Arrays.toString(x));
             assertEquals(Arrays.toString(copy), Arrays.toString(x), "input untouched");
         }
-        assertEquals(Double.NaN, Selection.numpyMedian(new double[0]));
-        assertEquals(2.5, Selection.numpyMedian(new double[] {4, 1, 3, 2}));
+        assertEquals(Double.NaN, Quickselect.numpyMedian(new double[0]));
+        assertEquals(2.5, Quickselect.numpyMedian(new double[] {4, 1, 3, 2}));
     }
 }

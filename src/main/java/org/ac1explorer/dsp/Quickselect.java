@@ -1,9 +1,9 @@
 package org.ac1explorer.dsp;
 
 /** Order statistics without sorting: expected O(n) selection on {@link SortKey} order keys. */
-final class Selection {
+final class Quickselect {
 
-    private Selection() {
+    private Quickselect() {
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.ac1explorer.ui.model;
+package org.ac1explorer.explore;
 
 import java.util.List;
 import org.ac1explorer.dataset.Params;
