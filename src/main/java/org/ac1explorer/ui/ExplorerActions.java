@@ -26,6 +26,10 @@ final class ExplorerActions {
 
         t.add(Action.of("File", "Open dataset folder…", w::chooseFolder).withAccelerator("Shortcut+O")
                 .withHelp("open a dataset folder"));
+        javafx.scene.control.Menu recent = new javafx.scene.control.Menu("Open recent");
+        w.fillRecent(recent);
+        view.recentDatasets().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) ch -> w.fillRecent(recent));
+        t.addItem("File", 0, recent);
         t.add(Action.of("File", "Open demo dataset", c.opener()::openDemo));
         t.add(Action.of("File", "Download CRCNS-AC1…", () -> c.downloader().askAndDownload(null, null))
                 .disabledWhen(w.status().busyProperty()));

@@ -112,6 +112,7 @@ public final class MainWindow {
         Scene scene = new Scene(new StackPane(layout.root(), tour.overlay()), Math.max(w, 800), Math.max(h, 560));
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        acceptDroppedDatasets(scene);
         stage.setScene(scene);
         presentation = new PresentationMode(stage, view);
         layout.followPresentation(presentation.presentationProperty());
@@ -173,6 +174,49 @@ public final class MainWindow {
         actions.runPlainKey(e, stage.getScene().getFocusOwner());
     }
 
+    /** A dataset folder, or one of its zips, dropped on the window opens that dataset. */
+    private void acceptDroppedDatasets(Scene scene) {
+        scene.setOnDragOver(e -> {
+            if (droppedDataset(e.getDragboard()) != null) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
+            }
+            e.consume();
+        });
+        scene.setOnDragDropped(e -> {
+            Path folder = droppedDataset(e.getDragboard());
+            if (folder != null) {
+                controllers.opener().open(folder);
+            }
+            e.setDropCompleted(folder != null);
+            e.consume();
+        });
+    }
+
+    /** The folder to open for what is dragged: a folder itself, or the folder holding a dropped zip; else null. */
+    static Path droppedDataset(javafx.scene.input.Dragboard db) {
+        if (!db.hasFiles() || db.getFiles().size() != 1) {
+            return null;
+        }
+        Path p = db.getFiles().get(0).toPath();
+        if (java.nio.file.Files.isDirectory(p)) {
+            return p;
+        }
+        boolean zip = p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return zip && p.getParent() != null ? p.getParent() : null;
+    }
+
+    /** File ▸ Open recent: one item per remembered dataset folder. */
+    void fillRecent(javafx.scene.control.Menu menu) {
+        menu.getItems().clear();
+        for (Path p : view.recentDatasets()) {
+            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(p.toString());
+            m.setMnemonicParsing(false);
+            m.setOnAction(e -> controllers.opener().open(p));
+            menu.getItems().add(m);
+        }
+        menu.setDisable(menu.getItems().isEmpty());
+    }
+
     void chooseFolder() {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle("Open a CRCNS-AC1 dataset folder (extracted, or holding the zips)");
@@ -187,6 +231,9 @@ public final class MainWindow {
     }
 
     private void opened(LoadedDataset d) {
+        if (!d.demo()) {
+            view.opened(d.folder());
+        }
         String last = view.lastSelectionProperty().get();
         if (last.isEmpty() || !views.browser().selectById(last)) {
             views.browser().selectFirst();

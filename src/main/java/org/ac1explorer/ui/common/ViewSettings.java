@@ -42,6 +42,9 @@ public final class ViewSettings {
     private final ObjectProperty<Path> exportFolder;
     private final ObjectProperty<Path> figuresFolder;
     private final ObjectProperty<Path> downloadFolder;
+    private final javafx.collections.ObservableList<Path> recent = javafx.collections.FXCollections.observableArrayList();
+    /** How many datasets File ▸ Open recent remembers. */
+    public static final int RECENT_MAX = 8;
 
     public ViewSettings(Settings store) {
         this.store = store;
@@ -60,6 +63,24 @@ public final class ViewSettings {
         exportFolder = folder("lastExportDir");
         figuresFolder = folder("figures.dir");
         downloadFolder = folder("download.folder");
+        store.get("recentDatasets").ifPresent(s -> s.lines().map(ViewSettings::path).flatMap(Optional::stream)
+                .limit(RECENT_MAX).forEach(recent::add));
+        recent.addListener((javafx.collections.ListChangeListener<Path>) c -> store.put("recentDatasets",
+                String.join("\n", recent.stream().map(Path::toString).toList())));
+    }
+
+    /** Dataset folders opened lately, newest first (at most {@link #RECENT_MAX}). */
+    public javafx.collections.ObservableList<Path> recentDatasets() {
+        return recent;
+    }
+
+    /** Puts {@code folder} first in the recent datasets. */
+    public void opened(Path folder) {
+        Path f = folder.toAbsolutePath().normalize();
+        java.util.List<Path> next = new java.util.ArrayList<>(recent);
+        next.remove(f);
+        next.add(0, f);
+        recent.setAll(next.subList(0, Math.min(RECENT_MAX, next.size())));
     }
 
     /** The backing store (the knobs' parameters are kept there too). */
