@@ -1,12 +1,14 @@
 package org.ac1explorer;
 
+import java.util.Optional;
 import org.ac1explorer.cli.Cli;
 import org.ac1explorer.ui.ExplorerApp;
 
 /**
  * Entry point of the one executable jar: no arguments open the explorer window, a subcommand runs
  * the CLI. Deliberately not a JavaFX Application subclass, so the shaded jar starts without the
- * module path.
+ * module path. When the window cannot open (no display, no GTK 3, a headless Java) it says so in
+ * one line on stderr and exits with status 1.
  */
 public final class Main {
     /** Held so the logger (and its level) is not garbage-collected before JavaFX starts. */
@@ -18,11 +20,30 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            // JavaFX warns that it runs from the class path (the one-jar layout); that is intended
-            JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
-            ExplorerApp.launchWindow(args);
-            System.exit(0);
+            System.exit(openWindow(args));
         }
         System.exit(new Cli(System.out, System.err).run(args));
+    }
+
+    private static int openWindow(String[] args) {
+        WindowSupport.Host host = WindowSupport.current();
+        Optional<String> missing = WindowSupport.beforeStart(host);
+        if (missing.isPresent()) {
+            System.err.println(missing.get());
+            return 1;
+        }
+        // JavaFX warns that it runs from the class path (the one-jar layout); that is intended
+        JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
+        try {
+            ExplorerApp.launchWindow(args);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            Optional<String> known = WindowSupport.fromStartError(e, host);
+            if (known.isEmpty()) {
+                throw e;
+            }
+            System.err.println(known.get());
+            return 1;
+        }
     }
 }
