@@ -14,6 +14,9 @@ public final class Main {
     /** Held so the logger (and its level) is not garbage-collected before JavaFX starts. */
     private static final java.util.logging.Logger JAVAFX_STARTUP =
             java.util.logging.Logger.getLogger("javafx");
+    /** Held likewise: the user preferences store announces at INFO that it created its folder on a first start. */
+    private static final java.util.logging.Logger PREFERENCES =
+            java.util.logging.Logger.getLogger("java.util.prefs");
 
     private Main() {
     }
@@ -32,6 +35,7 @@ public final class Main {
             System.err.println(missing.get());
             return 1;
         }
+        PREFERENCES.setLevel(java.util.logging.Level.WARNING);
         // JavaFX warns that it runs from the class path (the one-jar layout); that is intended
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);
         try {

@@ -126,7 +126,7 @@ final class BenchCommand {
         }
         Path work = o.has("work") ? o.requiredPath("work")
                 : Path.of(System.getProperty("java.io.tmpdir"), "ac1-bench-full");
-        Path data = o.has("data") ? o.requiredPath("data") : demo(work);
+        Path data = o.has("data") ? DataFolder.required(o) : demo(work);
         Path exportDir = o.has("data") ? Files.createTempDirectory("ac1-bench-") : work;
 
         machine(data);

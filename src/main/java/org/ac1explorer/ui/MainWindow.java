@@ -146,6 +146,8 @@ public final class MainWindow {
             }
         });
         model.datasetProperty().addListener((o, a, d) -> updateTitle());
+        // the first start prepares the demo for several seconds: the empty plots say so, with progress
+        status.messageProperty().addListener((o, a, m) -> plots.showWaiting(status.isBusy() ? m : null));
         status.idleTextProperty().bind(Bindings.createStringBinding(this::idleText, model.datasetProperty()));
 
         leftTabs = tabs("left-tabs", new Tab("Browser", browser), new Tab("Cells", cellsTable));

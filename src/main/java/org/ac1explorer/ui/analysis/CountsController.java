@@ -101,7 +101,7 @@ public final class CountsController {
                         model.setCounts(c);
                         failure.set(c.neurons() == 0 && !c.warnings().isEmpty() ? c.warnings().get(0) : null);
                         List<Problem> all = new ArrayList<>(d.archive().problems());
-                        c.warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
+                        c.warnings().forEach(w -> all.add(Problem.warning(AssembledDataset.COHORT, w)));
                         model.refreshProblems(all);
                     }
                     running.set(false);

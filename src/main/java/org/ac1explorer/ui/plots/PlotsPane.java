@@ -289,6 +289,15 @@ public final class PlotsPane extends VBox {
                 + " repeats");
     }
 
+    /** While no dataset is open: what the empty plots say instead of the invitation to open one (e.g. a running load). */
+    public void showWaiting(String what) {
+        if (model.dataset() == null && model.selection() == null) {
+            String text = what == null || what.isBlank() ? "Open a dataset to begin (File ▸ Open…)" : what;
+            cellInfo.setText(text);
+            showEmpty(text);
+        }
+    }
+
     private void showEmpty(String why) {
         spectrogram.setTitle("Stimulus");
         spectrogram.show(null, 6, why);
