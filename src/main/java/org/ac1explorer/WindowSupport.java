@@ -2,16 +2,16 @@ package org.ac1explorer;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Why the explorer window cannot open on this computer, as one line for stderr that names what is
  * missing, the package that brings it on Debian/Ubuntu and Fedora, and that every command works
- * without a window. Checked before JavaFX starts (no display, a headless Java, natives for another
- * processor) and read from JavaFX's start-up error (GTK 3 missing, a display that does not open).
+ * without a window. Checked before JavaFX starts (no display, a Java without java.desktop, natives
+ * for another processor) and read from JavaFX's start-up error (GTK 3 missing, a display that does
+ * not open). A Debian/Fedora "-headless" Java is not refused: it lacks only AWT's X11 library,
+ * which JavaFX does not use (the window runs on it, given GTK 3).
  * Pure decisions over a {@link Host}; no JavaFX class is touched.
  */
 public final class WindowSupport {
@@ -21,9 +21,9 @@ public final class WindowSupport {
             + "display with xvfb-run (package xvfb on Debian/Ubuntu, xorg-x11-server-Xvfb on Fedora)";
     static final String NO_GTK = "ac1-explorer: the window needs GTK 3, which is not installed; install libgtk-3-0 "
             + "(Debian/Ubuntu: sudo apt install libgtk-3-0) or gtk3 (Fedora: sudo dnf install gtk3); " + COMMANDS;
-    static final String HEADLESS_JAVA = "ac1-explorer: this Java is a headless runtime (no graphics libraries); "
-            + "install the full one: openjdk-17-jre (Debian/Ubuntu) or java-17-openjdk (Fedora), not the -headless "
-            + "package; " + COMMANDS;
+    static final String NO_DESKTOP_MODULE = "ac1-explorer: this Java runtime has no java.desktop module (a minimal "
+            + "or server runtime), which the window needs; install a full Java 17+: openjdk-17-jre (Debian/Ubuntu) or "
+            + "java-17-openjdk (Fedora); " + COMMANDS;
 
     private WindowSupport() {
     }
@@ -34,10 +34,10 @@ public final class WindowSupport {
      * @param osName        {@code os.name}
      * @param osArch        {@code os.arch}
      * @param display       the {@code DISPLAY} environment variable, or null
-     * @param headlessJava  the Java runtime lacks its X11 graphics library (a {@code -headless} package)
+     * @param noDesktop     the Java runtime lacks the java.desktop module (a jlink'd minimal runtime)
      * @param macNativeArch processor of the macOS JavaFX natives in the jar ("x86_64", "arm64"), or null
      */
-    public record Host(String osName, String osArch, String display, boolean headlessJava, String macNativeArch) {
+    public record Host(String osName, String osArch, String display, boolean noDesktop, String macNativeArch) {
         boolean isMac() {
             return osName.toLowerCase(Locale.ROOT).startsWith("mac");
         }
@@ -57,8 +57,8 @@ public final class WindowSupport {
         if (h.usesX11() && (h.display() == null || h.display().isBlank())) {
             return Optional.of(NO_DISPLAY);
         }
-        if (h.usesX11() && h.headlessJava()) {
-            return Optional.of(HEADLESS_JAVA);
+        if (h.noDesktop()) {
+            return Optional.of(NO_DESKTOP_MODULE);
         }
         if (h.isMac() && h.macNativeArch() != null && !h.macNativeArch().equals(macArch(h.osArch()))) {
             return Optional.of("ac1-explorer: this jar carries the macOS window libraries for "
@@ -88,12 +88,8 @@ public final class WindowSupport {
     /** The running computer, for {@link #beforeStart} and {@link #fromStartError}. */
     public static Host current() {
         String os = System.getProperty("os.name", "");
-        String javaHome = System.getProperty("java.home", "");
-        boolean linux = os.toLowerCase(Locale.ROOT).startsWith("linux");
-        // Debian's and Fedora's -headless Java packages leave out the X11 part of java.desktop
-        boolean headless = linux && !javaHome.isEmpty() && Files.isDirectory(Path.of(javaHome, "lib"))
-                && !Files.exists(Path.of(javaHome, "lib", "libawt_xawt.so"));
-        return new Host(os, System.getProperty("os.arch", ""), System.getenv("DISPLAY"), headless,
+        boolean noDesktop = ModuleLayer.boot().findModule("java.desktop").isEmpty();
+        return new Host(os, System.getProperty("os.arch", ""), System.getenv("DISPLAY"), noDesktop,
                 os.toLowerCase(Locale.ROOT).startsWith("mac") ? machOArch("/libglass.dylib") : null);
     }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class WindowSupportTest {
-    private static WindowSupport.Host linux(String display, boolean headless) {
-        return new WindowSupport.Host("Linux", "amd64", display, headless, null);
+    private static WindowSupport.Host linux(String display, boolean noDesktop) {
+        return new WindowSupport.Host("Linux", "amd64", display, noDesktop, null);
     }
 
     private static void assertOneHelpfulLine(String line) {
@@ -34,10 +34,17 @@ class WindowSupportTest {
     }
 
     @Test
-    void aHeadlessJavaIsToldWhichPackageToInstallInstead() {
+    void aJavaWithoutTheDesktopModuleIsToldWhichPackageToInstall() {
         String m = WindowSupport.beforeStart(linux(":0", true)).orElseThrow();
         assertOneHelpfulLine(m);
-        assertTrue(m.contains("openjdk-17-jre") && m.contains("java-17-openjdk"), m);
+        assertTrue(m.contains("java.desktop") && m.contains("openjdk-17-jre") && m.contains("java-17-openjdk"), m);
+        m = WindowSupport.beforeStart(new WindowSupport.Host("Windows 11", "amd64", null, true, null)).orElseThrow();
+        assertTrue(m.contains("java.desktop"), m);
+    }
+
+    @Test
+    void thisJavaHasTheDesktopModule() {
+        assertFalse(WindowSupport.current().noDesktop());
     }
 
     @Test
