@@ -37,20 +37,39 @@ public final class ExplorerApp extends Application {
     }
 
     /**
-     * A frame the JavaFX thread still scheduled after JavaFX's own exit hook stopped its renderer
-     * (SIGTERM, logout): nothing is lost, the process is ending.
+     * Once the JVM is exiting (SIGTERM, logout), JavaFX's own exit hook stops its renderer while the
+     * JavaFX thread may still paint a frame, whose RejectedExecutionException JavaFX prints itself
+     * (PaintCollector.renderAll, past any handler): from then on that thread's stderr is dropped.
      */
-    static boolean isFrameAfterExit(Throwable e) {
-        return e instanceof java.util.concurrent.RejectedExecutionException && String.valueOf(e.getMessage()).contains("QuantumRenderer");
+    private static void muteJavaFxThread() {
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                if (!Platform.isFxApplicationThread()) {
+                    err.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (!Platform.isFxApplicationThread()) {
+                    err.write(b, off, len);
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+        }, true));
     }
 
     /** Opens the window (blocks until it is closed). */
     public static void launchWindow(String[] args) {
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-            if (!isFrameAfterExit(e)) {
-                System.err.println("ac1-explorer: internal error in " + t.getName() + ": " + e);
-            }
-        });
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("ac1-explorer: internal error in "
+                + t.getName() + ": " + e));
+        Runtime.getRuntime().addShutdownHook(new Thread(ExplorerApp::muteJavaFxThread, "ac1-mute-javafx-at-exit"));
         Platform.setImplicitExit(true);
         Application.launch(ExplorerApp.class, args);
     }
