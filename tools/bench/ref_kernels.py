@@ -2,7 +2,7 @@
 
 Development benchmark only (never part of the product): the Python side of the README's
 performance table. Usage:
-    python3 tools/bench/ref_kernels.py DATA [--ref ../shared/tools/ac1ref] [--runs 60] [--warmup 20]
+    python3 tools/bench/ref_kernels.py DATA --ref AC1REF_DIR [--runs 60] [--warmup 20]
 DATA is the folder `bench` timed (e.g. a full-scale demo); the session and stimulus are
 the `kernel case` line that `bench` printed.
 """
@@ -18,7 +18,7 @@ import numpy as np
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("data")
-    ap.add_argument("--ref", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "tools", "ac1ref"))
+    ap.add_argument("--ref", required=True, help="folder of the reference pipeline ac1ref (not part of this project)")
     ap.add_argument("--session", default="20050404-ha2-004")
     ap.add_argument("--stimulus", default="Sequence 1: 2 5 3 6 3")
     ap.add_argument("--runs", type=int, default=60)

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Regenerates the expected-value files of the dsp unit tests from the Python reference.
 
-    python3 src/test/resources/dsp/make_expected.py
+    AC1REF=/path/to/ac1ref python3 src/test/resources/dsp/make_expected.py
 
-The oracle is ac1dsp.py (../shared/tools/ac1ref next to the project, or $AC1REF); it runs
+The oracle is ac1dsp.py of the reference pipeline ac1ref (not part of this project; $AC1REF
+names its folder, e.g. the maintainers' ../shared/tools/ac1ref); it runs
 with its exact "numpy" filter backend. Every input is drawn from fixed seeds, so the files
 only change when the reference does. Each .mat holds flat variables named
 <case><index>_<field> plus a <case>_count scalar; 1-D arrays are stored as rows.
@@ -16,8 +17,9 @@ import numpy as np
 import scipy.io as sio
 
 HERE = Path(__file__).resolve().parent
-PROJECT = HERE.parents[3]
-sys.path.insert(0, os.environ.get("AC1REF", str(PROJECT.parent / "shared" / "tools" / "ac1ref")))
+if not os.environ.get("AC1REF"):
+    sys.exit("make_expected.py: set AC1REF to the folder of the reference pipeline ac1ref (holding ac1dsp.py)")
+sys.path.insert(0, os.environ["AC1REF"])
 import ac1dsp as d  # noqa: E402
 
 d.set_filter_backend("numpy")

@@ -93,7 +93,7 @@ public final class Ac1Archive implements Closeable {
         AtomicLong done = new AtomicLong();
         int total = jobs.size();
         monitor.progress(0, total, "Reading cells");
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a generic array has no other spelling
         Optional<CellRecord>[] found = new Optional[total];
         ProblemLog[] local = new ProblemLog[total];
         IntStream.range(0, total).parallel().forEach(i -> {

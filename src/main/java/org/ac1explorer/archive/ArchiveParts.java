@@ -48,6 +48,63 @@ public record ArchiveParts(Path dataDir, ArchiveTree main, ArchiveTree asariResu
         return new ArchiveParts(dataDir, main, r1, r2);
     }
 
+    /**
+     * The folder to open for a path a user points at (command-line argument, drop on the window): a
+     * folder itself, or the folder holding a zip of the release; null for anything else.
+     */
+    public static Path folderToOpen(Path p) {
+        Path a = p.toAbsolutePath().normalize();
+        if (Files.isDirectory(a)) {
+            return a;
+        }
+        boolean zip = a.getFileName() != null && a.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
+        return zip && Files.isRegularFile(a) ? a.getParent() : null;
+    }
+
+    /**
+     * When {@code dataDir} is one part of a release rather than the folder holding the parts — the
+     * {@code crcns-ac1} folder while the results folders sit beside it, or a results folder — says
+     * so and names the folder to choose instead; empty otherwise.
+     */
+    public static java.util.Optional<String> partChosenInsteadOfRelease(Path dataDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if (parent == null || !Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        String name = dir.getFileName().toString();
+        boolean mainHere = holdsMainContent(new FolderTree(dir, new ProblemLog()), "") && !Files.isDirectory(dir.resolve(MAIN_FOLDER));
+        if (mainHere && holdsResults(parent)) {
+            return java.util.Optional.of(dir + " is the " + MAIN_FOLDER + " part; the asari-results parts are beside it: "
+                    + "use " + parent + " (the folder that holds all three)");
+        }
+        for (int k = 1; k <= 2; k++) {
+            Path release = name.equals(resultsFolder(k)) && Files.isDirectory(dir.resolve("asari-results-" + k)) ? parent
+                    : name.equals("asari-results-" + k) ? (parent.getFileName() != null
+                    && parent.getFileName().toString().equals(resultsFolder(k)) && parent.getParent() != null
+                    ? parent.getParent() : parent) : null;
+            if (release != null) {
+                return java.util.Optional.of(dir + " is the " + resultsFolder(k) + " part; use the folder that holds "
+                        + MAIN_FOLDER + "/ (or " + MAIN_ZIP + ") and both asari-results parts"
+                        + (holdsMain(release) ? ": " + release : ""));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static boolean holdsResults(Path dir) {
+        for (int k = 1; k <= 2; k++) {
+            if (Files.isDirectory(dir.resolve(resultsFolder(k))) || Files.isRegularFile(dir.resolve(resultsFolder(k) + ".zip"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean holdsMain(Path dir) {
+        return Files.isDirectory(dir.resolve(MAIN_FOLDER)) || Files.isRegularFile(dir.resolve(MAIN_ZIP));
+    }
+
     static String resultsFolder(int k) {
         return "crcns-ac1-asari-results-" + k;
     }

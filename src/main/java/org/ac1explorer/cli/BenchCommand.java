@@ -131,7 +131,7 @@ final class BenchCommand {
         }
         Path work = o.has("work") ? o.requiredPath("work")
                 : Path.of(System.getProperty("java.io.tmpdir"), "ac1-bench-full");
-        Path data = o.has("data") ? o.requiredPath("data") : demo(work);
+        Path data = o.has("data") ? DataFolder.required(o) : demo(work);
         Path exportDir = o.has("data") ? Files.createTempDirectory("ac1-bench-") : work;
 
         machine(data);
@@ -421,7 +421,7 @@ final class BenchCommand {
         Runtime rt = Runtime.getRuntime();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         out.printf(Locale.ROOT, "AC1 Explorer %s bench: %d cores (common pool parallelism %d), max heap %.0f MB, Java %s (%s), %s %s, load average %.2f%n",
-                Cli.version(), rt.availableProcessors(), ForkJoinPool.getCommonPoolParallelism(), rt.maxMemory() / 1e6,
+                org.ac1explorer.Version.current(), rt.availableProcessors(), ForkJoinPool.getCommonPoolParallelism(), rt.maxMemory() / 1e6,
                 System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), load);
         cpuModel().ifPresent(m -> out.println("cpu: " + m));

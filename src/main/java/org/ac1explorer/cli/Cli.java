@@ -48,7 +48,7 @@ public final class Cli {
             return 0;
         }
         if (args[0].equals("--version") || args[0].equals("-V")) {
-            out.println("AC1 Explorer " + version());
+            out.println("AC1 Explorer " + org.ac1explorer.Version.current());
             return 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -82,10 +82,6 @@ public final class Cli {
         }
     }
 
-    /** The version from the jar manifest, or "dev" when run from classes. */
-    public static String version() {
-        return org.ac1explorer.Version.current();
-    }
 
     static boolean wantsHelp(String[] args) {
         return Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h");

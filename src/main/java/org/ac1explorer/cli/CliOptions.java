@@ -45,17 +45,80 @@ final class CliOptions {
                 o.values.put(name, "true");
             } else if (valued.contains(name)) {
                 if (value == null) {
-                    if (i + 1 >= rest.size()) {
-                        throw new UsageException("--" + name + " needs a value");
+                    // "--data --dt-ms 5": the next option is not --data's value (--data=--x passes one)
+                    if (i + 1 >= rest.size() || rest.get(i + 1).startsWith("--")) {
+                        throw new UsageException("--" + name + " needs a value (see " + command + " --help)");
                     }
                     value = rest.get(++i);
                 }
                 o.values.put(name, value);
             } else {
-                throw new UsageException("unknown option --" + name + " for " + command + " (see " + command + " --help)");
+                String near = closest(name, valued, flags);
+                throw new UsageException("unknown option --" + name + " for " + command
+                        + (near == null ? "" : "; did you mean --" + near + "?") + " (see " + command + " --help)");
             }
         }
         return o;
+    }
+
+    /**
+     * The accepted option the user most likely meant by {@code name}, or null: the same letters
+     * without dashes ("dtms"), a unique option it begins ("dt" for dt-ms), or one or two typing
+     * slips (Levenshtein distance of the dashless names, at most 1 for short names).
+     */
+    static String closest(String name, Set<String> valued, Set<String> flags) {
+        String typed = bare(name);
+        if (typed.isEmpty()) {
+            return null;
+        }
+        List<String> known = new ArrayList<>(valued);
+        known.addAll(flags);
+        known.sort(null);
+        List<String> prefixed = new ArrayList<>();
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String k : known) {
+            String b = bare(k);
+            if (b.equals(typed)) {
+                return k;
+            }
+            if (b.startsWith(typed)) {
+                prefixed.add(k);
+            }
+            int d = distance(typed, b);
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        if (prefixed.size() == 1) {
+            return prefixed.get(0);
+        }
+        return bestDistance <= (typed.length() <= 4 ? 1 : 2) ? best : null;
+    }
+
+    private static String bare(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     boolean has(String name) {

@@ -52,7 +52,7 @@ final class ExportCommand {
         valued.add("out");
         valued.add(ParamOptions.AUDIO_FS);
         CliOptions o = CliOptions.parse("export", args, valued, Set.of("force", ParamOptions.WAVEFORM_FLAG));
-        Path data = o.requiredPath("data");
+        Path data = DataFolder.required(o);
         Path target = o.requiredPath("out").toAbsolutePath();
         Params p = ParamOptions.from(o);
         WaveformMode waveform = ParamOptions.waveform(o, p);

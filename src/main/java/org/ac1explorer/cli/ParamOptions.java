@@ -76,7 +76,8 @@ final class ParamOptions {
                 o.number("spike-clip-ms", d.spikeClipMs()), exp, sites);
         List<Params.ParamError> errors = p.errors();
         if (!errors.isEmpty()) {
-            Params.ParamError e = errors.get(0);
+            // name an option the user typed before one left at its default (--fmin 50000 vs fmax 45000)
+            Params.ParamError e = errors.stream().filter(x -> o.has(x.name())).findFirst().orElse(errors.get(0));
             throw new UsageException("--" + e.name() + ": " + e.message());
         }
         return p;

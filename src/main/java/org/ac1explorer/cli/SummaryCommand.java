@@ -45,7 +45,7 @@ final class SummaryCommand {
         Set<String> valued = new HashSet<>(ParamOptions.NAMES);
         valued.add("data");
         CliOptions o = CliOptions.parse("summary", args, valued, Set.of());
-        Path data = o.requiredPath("data");
+        Path data = DataFolder.required(o);
         Params p = ParamOptions.from(o);
         ConsoleProgress progress = new ConsoleProgress(err);
         try (Ac1Archive archive = Ac1Archive.open(data, progress)) {
@@ -78,10 +78,8 @@ final class SummaryCommand {
         RejectionCounts r = d.rejections();
         out.println("Repeats: " + r.total() + " gated, " + r.kept() + " kept; rejected: range " + r.range()
                 + ", step " + r.step() + ", xcorr " + r.xcorr());
-        for (String w : d.warnings()) {
-            out.println("Warning: " + w);
-        }
-        List<Problem> problems = d.problems();
+        // the same list as the explorer's Problems pane: the files' problems, then the cohort's warnings
+        List<Problem> problems = d.problemsAndWarnings();
         out.println("Problems: " + problems.size());
         for (Problem pr : problems) {
             out.println("  " + pr);

@@ -50,6 +50,19 @@ public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEnt
         return List.copyOf(out);
     }
 
+    /**
+     * What the explorer's Problems list shows for this cohort, and {@code summary} counts: every
+     * problem met while reading, then each cohort warning as a warning located at "cohort".
+     */
+    public List<Problem> problemsAndWarnings() {
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        warnings.forEach(w -> all.add(Problem.warning(COHORT, w)));
+        return all;
+    }
+
+    /** The location of a cohort-wide warning in a problem list. */
+    public static final String COHORT = "cohort";
+
     /** Whether the stimuli are waveforms ({@link #waveformMode()} non-null) rather than spectrograms. */
     public boolean isWaveform() {
         return waveformMode != null;

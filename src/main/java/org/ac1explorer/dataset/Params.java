@@ -74,7 +74,9 @@ public record Params(double dtMs, double fminHz, double fmaxHz, int binsPerOctav
         if (!Double.isFinite(fmaxHz) || fmaxHz <= 0) {
             e.add(new ParamError("fmax", "highest band must be a positive frequency in Hz (got " + fmt(fmaxHz) + ")"));
         } else if (Double.isFinite(fminHz) && fminHz > 0 && fmaxHz <= fminHz) {
+            // named on both sides: whichever the user changed is told which value it conflicts with
             e.add(new ParamError("fmax", "must be above fmin (" + fmt(fminHz) + " Hz; got " + fmt(fmaxHz) + ")"));
+            e.add(new ParamError("fmin", "must be below fmax (" + fmt(fmaxHz) + " Hz; got " + fmt(fminHz) + ")"));
         } else if (fmaxHz > MAX_FMAX_HZ) {
             e.add(new ParamError("fmax", "must be at most " + fmt(MAX_FMAX_HZ) + " Hz, twice the Nyquist frequency of the"
                     + " fastest stimuli (97 656 Hz) (got " + fmt(fmaxHz) + ")"));

@@ -128,7 +128,8 @@ public final class DemoDataset {
         return write(outDir, seed, scale, progress, Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors())));
     }
 
-    static DemoSummary write(Path outDir, long seed, DemoScale scale, DemoProgress progress, int threads)
+    /** As {@link #write(Path, long, DemoScale, DemoProgress)} with {@code threads} worker threads (at least 1). */
+    public static DemoSummary write(Path outDir, long seed, DemoScale scale, DemoProgress progress, int threads)
             throws IOException {
         Objects.requireNonNull(outDir, "outDir");
         Objects.requireNonNull(scale, "scale");

@@ -3,7 +3,8 @@ package org.ac1explorer.ui;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.ac1explorer.cli.Cli;
+import org.ac1explorer.Version;
+import org.ac1explorer.archive.ArchiveParts;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.open.DemoLocation;
@@ -14,14 +15,22 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("ac1-explorer: internal error in "
-                + t.getName() + ": " + e));
         // the start-up warning about the class-path layout is past: let JavaFX warnings (CSS, ...) through again
         java.util.logging.Logger.getLogger("javafx").setLevel(null);
         AppIcons.applyTo(stage);
-        window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Cli.version()), BackgroundWork.create());
+        window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
         window.show();
-        window.controllers().opener().openInitial();
+        // start loading (on a first start: generating the demo) once the first frame is laid out,
+        // so the window is on screen before the background work competes for the processors
+        Runnable[] first = new Runnable[1];
+        first[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(first[0]);
+            java.nio.file.Path asked = getParameters().getRaw().isEmpty() ? null
+                    : ArchiveParts.folderToOpen(java.nio.file.Path.of(getParameters().getRaw().get(0)));
+            Platform.runLater(asked == null ? window.controllers().opener()::openInitial
+                    : () -> window.controllers().opener().open(asked));
+        };
+        stage.getScene().addPostLayoutPulseListener(first[0]);
     }
 
     @Override
@@ -31,8 +40,40 @@ public final class ExplorerApp extends Application {
         }
     }
 
+    /**
+     * Once the JVM is exiting (SIGTERM, logout), JavaFX's own exit hook stops its renderer while the
+     * JavaFX thread may still paint a frame, whose RejectedExecutionException JavaFX prints itself
+     * (PaintCollector.renderAll, past any handler): from then on that thread's stderr is dropped.
+     */
+    private static void muteJavaFxThread() {
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                if (!Platform.isFxApplicationThread()) {
+                    err.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (!Platform.isFxApplicationThread()) {
+                    err.write(b, off, len);
+                }
+            }
+
+            @Override
+            public void flush() {
+                err.flush();
+            }
+        }, true));
+    }
+
     /** Opens the window (blocks until it is closed). */
     public static void launchWindow(String[] args) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> System.err.println("ac1-explorer: internal error in "
+                + t.getName() + ": " + e));
+        Runtime.getRuntime().addShutdownHook(new Thread(ExplorerApp::muteJavaFxThread, "ac1-mute-javafx-at-exit"));
         Platform.setImplicitExit(true);
         Application.launch(ExplorerApp.class, args);
     }

@@ -14,6 +14,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.ac1explorer.Version;
+import org.ac1explorer.archive.ArchiveParts;
 import org.ac1explorer.download.CrcnsDownloader;
 import org.ac1explorer.ui.actions.Action;
 import org.ac1explorer.ui.actions.ActionTable;
@@ -146,6 +147,8 @@ public final class MainWindow {
             }
         });
         model.datasetProperty().addListener((o, a, d) -> updateTitle());
+        // the first start prepares the demo for several seconds: the empty plots say so, with progress
+        status.messageProperty().addListener((o, a, m) -> views.plots().showWaiting(status.isBusy() ? m : null));
         status.idleTextProperty().bind(Bindings.createStringBinding(this::idleText, model.datasetProperty()));
     }
 
@@ -197,12 +200,7 @@ public final class MainWindow {
         if (!db.hasFiles() || db.getFiles().size() != 1) {
             return null;
         }
-        Path p = db.getFiles().get(0).toPath();
-        if (java.nio.file.Files.isDirectory(p)) {
-            return p;
-        }
-        boolean zip = p.getFileName() != null && p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
-        return zip && p.getParent() != null ? p.getParent() : null;
+        return ArchiveParts.folderToOpen(db.getFiles().get(0).toPath());
     }
 
     /** File ▸ Open recent: one item per remembered dataset folder. */

@@ -71,7 +71,7 @@ class RobustnessTest {
         Path data = copy();
         Path trial = data.resolve("crcns-ac1/wehr/Results/20020101-mw-001/20020101-mw-001-001.mat");
         Mat5File m = Mat5.readFromFile(trial.toFile());
-        MatFile out = Mat5.newMatFile().addArray("triggers", (Array) m.getArray("triggers"));
+        MatFile out = Mat5.newMatFile().addArray("triggers", m.getArray("triggers"));
         Mat5.writeToFile(out, trial.toFile());
         AssembledDataset d = assemble(data);
         assertTrue(reported(d, "20020101-mw-001-001.mat", "response"), d.problems().toString());

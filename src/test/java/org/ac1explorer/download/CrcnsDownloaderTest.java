@@ -496,6 +496,7 @@ class CrcnsDownloaderTest {
         Files.write(part(MAIN), prefix);
         try (var ch = java.nio.channels.FileChannel.open(part(MAIN), java.nio.file.StandardOpenOption.WRITE);
                 var lock = ch.lock()) {
+            assertTrue(lock.isValid(), "this test holds the lock");
             ArchiveResult r = run(FAST, null, MAIN).get(0);
             assertEquals(Failure.LOCAL_IO, r.failure(), r.message());
             assertTrue(r.message().contains("another download"), r.message());

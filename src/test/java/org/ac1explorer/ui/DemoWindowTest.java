@@ -84,7 +84,13 @@ abstract class DemoWindowTest {
         Dialogs.setHandler(null);
     }
 
-    /** Settings for a window that fits Monocle's 1280 x 800 headless screen (larger ones overflow its buffer). */
+    /**
+     * Settings for a window that fits Monocle's 1280 x 800 headless screen (larger ones overflow its
+     * buffer). Presentation mode's full screen resizes it to 1280 x 800; when that resize meets a
+     * frame the software renderer is uploading, JavaFX's QueuedPixelSource builds the 1280 x 800
+     * frame on the 1240 x 780 buffer and the render thread prints "Too small int buffer size
+     * 1280x800 [1024000] > 967200" (harmless: the next frame is whole).
+     */
     static Settings smallWindow() {
         Settings s = Settings.inMemory();
         s.put("window.width", "1240");

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.util.Duration;
 import org.ac1explorer.archive.Problem;
+import org.ac1explorer.dataset.AssembledDataset;
 import org.ac1explorer.dataset.CohortDigest;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.explore.CohortCounts;
@@ -101,7 +102,7 @@ public final class CountsController {
                         model.setCounts(c.counts());
                         failure.set(c.counts().neurons() == 0 && !c.counts().warnings().isEmpty() ? c.counts().warnings().get(0) : null);
                         List<Problem> all = new ArrayList<>(d.archive().problems());
-                        c.counts().warnings().forEach(w -> all.add(Problem.warning("cohort", w)));
+                        c.counts().warnings().forEach(w -> all.add(Problem.warning(AssembledDataset.COHORT, w)));
                         model.refreshProblems(all);
                     }
                     running.set(false);

@@ -146,10 +146,12 @@ public final class OpenController {
         }
         Path tmp = Files.createTempDirectory(parent, target.getFileName() + ".partial-");
         try {
+            // one processor stays free for the window while the demo is written
+            int threads = Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors() - 1));
             DemoDataset.write(tmp, DemoDataset.DEFAULT_SEED, DemoScale.SMALL, (done, total) -> {
-                ctx.progress(done, total, "Writing demo files " + done + "/" + total);
+                ctx.progress(done, total, "writing demo files " + done + "/" + total + " (first start only)");
                 ctx.checkCancelled();
-            });
+            }, threads);
             Files.writeString(tmp.resolve(COMPLETE_MARKER), "AC1 Explorer demo dataset, seed " + DemoDataset.DEFAULT_SEED + ", SMALL\n");
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {

@@ -294,6 +294,24 @@ public final class PlotsPane extends VBox {
                 + " repeats");
     }
 
+    /**
+     * While no dataset is open: what the empty plots say instead of the invitation to open one, e.g.
+     * a running load ("Preparing the demo dataset: writing demo files 3/117"). The line above the
+     * plots follows every step, the plots the headline before the colon. Only labels change: a
+     * chart's data set is locked while JavaFX lays the chart out, so it is not written from here.
+     */
+    public void showWaiting(String what) {
+        if (model.dataset() == null && model.selection() == null) {
+            String text = what == null || what.isBlank() ? "Open a dataset to begin (File ▸ Open…)" : what;
+            cellInfo.setText(text);
+            int colon = text.indexOf(": ");
+            String headline = colon < 0 ? text : text.substring(0, colon) + "…";
+            spectrogram.setEmptyMessage(headline);
+            traces.setEmptyMessage(headline);
+            response.setEmptyMessage(headline);
+        }
+    }
+
     private void showEmpty(String why) {
         spectrogram.setTitle("Stimulus");
         spectrogram.show(null, 6, why);

@@ -85,6 +85,13 @@ public final class ResponseChart extends VBox {
         return chart;
     }
 
+    /** Changes what the plot says while it is empty (no effect while it shows data); touches no data set. */
+    public void setEmptyMessage(String why) {
+        if (message.isVisible()) {
+            message.setText(why);
+        }
+    }
+
     public void show(PlotData.Response r, String why) {
         current = r;
         if (r == null || r.times().length == 0) {

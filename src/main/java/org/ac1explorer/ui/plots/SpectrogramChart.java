@@ -199,6 +199,13 @@ public final class SpectrogramChart extends VBox {
         title.setTooltip(new Tooltip(text));
     }
 
+    /** Changes what the plot says while it is empty (no effect while it shows data); touches no data set. */
+    public void setEmptyMessage(String why) {
+        if (message.isVisible()) {
+            message.setText(why);
+        }
+    }
+
     /** Shows a heatmap, or clears the plot with {@code why} when {@code h} is null. */
     public void show(PlotData.Heatmap h, int bandsPerOctave, String why) {
         current = h;

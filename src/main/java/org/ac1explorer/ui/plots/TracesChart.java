@@ -175,6 +175,13 @@ public final class TracesChart extends VBox {
         return (int) Math.max(200, Math.min(4000, chart.getCanvas().getWidth()));
     }
 
+    /** Changes what the plot says while it is empty (no effect while it shows data); touches no data set. */
+    public void setEmptyMessage(String why) {
+        if (message.isVisible()) {
+            message.setText(why);
+        }
+    }
+
     /** Shows prepared rows, or clears the plot with {@code why}. */
     public void show(PlotData.Traces t, boolean spiking, String why) {
         current = t;
