@@ -1,13 +1,17 @@
 package org.ac1explorer.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
+import org.ac1explorer.Version;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.WaveformMode;
 import org.ac1explorer.ui.actions.Action;
 import org.ac1explorer.ui.actions.ActionTable;
+import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.playback.PlaybackController;
 import org.ac1explorer.ui.playback.PlaybackSignal;
@@ -24,11 +28,11 @@ final class ExplorerActions {
         ObservableBooleanValue noExport = w.model().datasetProperty().isNull()
                 .or(v.knobs().summaryProperty().isNotEmpty()).or(w.status().busyProperty());
 
-        t.add(Action.of("File", "Open dataset folder…", w::chooseFolder).withAccelerator("Shortcut+O")
+        t.add(Action.of("File", "Open dataset folder…", w.opening()::chooseFolder).withAccelerator("Shortcut+O")
                 .withHelp("open a dataset folder"));
         javafx.scene.control.Menu recent = new javafx.scene.control.Menu("Open recent");
-        w.fillRecent(recent);
-        view.recentDatasets().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) ch -> w.fillRecent(recent));
+        w.opening().fillRecent(recent);
+        view.recentDatasets().addListener((javafx.collections.ListChangeListener<java.nio.file.Path>) ch -> w.opening().fillRecent(recent));
         t.addItem("File", 0, recent);
         t.add(Action.of("File", "Open demo dataset", c.opener()::openDemo));
         t.add(Action.of("File", "Download CRCNS-AC1…", () -> c.downloader().askAndDownload(null, null))
@@ -95,8 +99,28 @@ final class ExplorerActions {
 
         t.add(Action.of("Help", "Guided tour", w::startTour).withAccelerator("F1")
                 .withHelp("guided tour (→ / ← next / back, Esc closes)"));
-        t.add(Action.of("Help", "Keyboard shortcuts", w::showShortcuts));
-        t.add(Action.of("Help", "About AC1 Explorer", w::about));
+        t.add(Action.of("Help", "Keyboard shortcuts", () -> showShortcuts(t, w.stage())));
+        t.add(Action.of("Help", "About AC1 Explorer", () -> about(w.stage())));
         return t;
+    }
+
+    /** The shortcuts dialog, written from the action table. */
+    static void showShortcuts(ActionTable actions, javafx.stage.Stage stage) {
+        List<String[]> rows = new ArrayList<>();
+        for (Action a : actions.withKeys()) {
+            rows.add(new String[] {a.keyText(), a.help()});
+        }
+        Dialogs.table(stage, "Keyboard shortcuts", rows, """
+                In a knob's field, ↑ / ↓ nudge the value. In a plot: drag to zoom the time axis, wheel to zoom, \
+                middle-drag to pan, click to set the play position; right-click for a menu: fit all plots, save the \
+                figure as PNG (300 dpi) or SVG.""");
+    }
+
+    static void about(javafx.stage.Stage stage) {
+        Dialogs.info(stage, "AC1 Explorer " + Version.current(), """
+                Explorer for the CRCNS-AC1 dataset: whole-cell and cell-attached recordings from rat auditory \
+                cortex and thalamus during natural sounds.
+                Data: Asari, Wehr, Machens & Zador (2009), CRCNS.org, doi:10.6080/K0KW5CXR.
+                Processing matches the reference loader (deepSTRF CRCNSAC1Dataset).""");
     }
 }

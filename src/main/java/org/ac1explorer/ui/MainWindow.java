@@ -1,7 +1,6 @@
 package org.ac1explorer.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Rectangle2D;
@@ -10,13 +9,9 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.StackPane;
-import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.ac1explorer.Version;
-import org.ac1explorer.archive.ArchiveParts;
 import org.ac1explorer.download.CrcnsDownloader;
-import org.ac1explorer.ui.actions.Action;
 import org.ac1explorer.ui.actions.ActionTable;
 import org.ac1explorer.ui.analysis.CountsController;
 import org.ac1explorer.ui.analysis.SelectionController;
@@ -33,6 +28,7 @@ import org.ac1explorer.ui.figures.FigureExport;
 import org.ac1explorer.ui.knobs.KnobsPane;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
+import org.ac1explorer.ui.open.DatasetOpening;
 import org.ac1explorer.ui.open.OpenController;
 import org.ac1explorer.ui.playback.PlaybackBar;
 import org.ac1explorer.ui.playback.PlaybackController;
@@ -66,6 +62,7 @@ public final class MainWindow {
     private final PresentationMode presentation;
     private final GuidedTour tour;
     private final ActionTable actions;
+    private final DatasetOpening opening;
     private boolean soundExplained;
     private boolean closed;
 
@@ -113,7 +110,8 @@ public final class MainWindow {
         Scene scene = new Scene(new StackPane(layout.root(), tour.overlay()), Math.max(w, 800), Math.max(h, 560));
         scene.getStylesheets().add(MainWindow.class.getResource("explorer.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
-        acceptDroppedDatasets(scene);
+        opening = new DatasetOpening(stage, view, controllers.opener());
+        opening.acceptDrops(scene);
         stage.setScene(scene);
         presentation = new PresentationMode(stage, view);
         layout.followPresentation(presentation.presentationProperty());
@@ -177,57 +175,6 @@ public final class MainWindow {
         actions.runPlainKey(e, stage.getScene().getFocusOwner());
     }
 
-    /** A dataset folder, or one of its zips, dropped on the window opens that dataset. */
-    private void acceptDroppedDatasets(Scene scene) {
-        scene.setOnDragOver(e -> {
-            if (droppedDataset(e.getDragboard()) != null) {
-                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY_OR_MOVE);
-            }
-            e.consume();
-        });
-        scene.setOnDragDropped(e -> {
-            Path folder = droppedDataset(e.getDragboard());
-            if (folder != null) {
-                controllers.opener().open(folder);
-            }
-            e.setDropCompleted(folder != null);
-            e.consume();
-        });
-    }
-
-    /** The folder to open for what is dragged: a folder itself, or the folder holding a dropped zip; else null. */
-    static Path droppedDataset(javafx.scene.input.Dragboard db) {
-        if (!db.hasFiles() || db.getFiles().size() != 1) {
-            return null;
-        }
-        return ArchiveParts.folderToOpen(db.getFiles().get(0).toPath());
-    }
-
-    /** File ▸ Open recent: one item per remembered dataset folder. */
-    void fillRecent(javafx.scene.control.Menu menu) {
-        menu.getItems().clear();
-        for (Path p : view.recentDatasets()) {
-            javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(p.toString());
-            m.setMnemonicParsing(false);
-            m.setOnAction(e -> controllers.opener().open(p));
-            menu.getItems().add(m);
-        }
-        menu.setDisable(menu.getItems().isEmpty());
-    }
-
-    void chooseFolder() {
-        DirectoryChooser dc = new DirectoryChooser();
-        dc.setTitle("Open a CRCNS-AC1 dataset folder (extracted, or holding the zips)");
-        ViewSettings.existing(view.openFolderProperty()).map(Path::toFile).ifPresent(dc::setInitialDirectory);
-        java.io.File f = dc.showDialog(stage);
-        if (f != null) {
-            if (f.getParentFile() != null) {
-                view.openFolderProperty().set(f.getParentFile().toPath());
-            }
-            controllers.opener().open(f.toPath());
-        }
-    }
-
     private void opened(LoadedDataset d) {
         if (!d.demo()) {
             view.opened(d.folder());
@@ -252,26 +199,6 @@ public final class MainWindow {
     private void updateTitle() {
         LoadedDataset d = model.dataset();
         stage.setTitle("AC1 Explorer" + (d == null ? "" : " — " + d.name() + " (" + d.folder() + ")"));
-    }
-
-    /** The shortcuts dialog, written from the action table. */
-    void showShortcuts() {
-        List<String[]> rows = new ArrayList<>();
-        for (Action a : actions.withKeys()) {
-            rows.add(new String[] {a.keyText(), a.help()});
-        }
-        Dialogs.table(stage, "Keyboard shortcuts", rows, """
-                In a knob's field, ↑ / ↓ nudge the value. In a plot: drag to zoom the time axis, wheel to zoom, \
-                middle-drag to pan, click to set the play position; right-click for a menu: fit all plots, save the \
-                figure as PNG (300 dpi) or SVG.""");
-    }
-
-    void about() {
-        Dialogs.info(stage, "AC1 Explorer " + Version.current(), """
-                Explorer for the CRCNS-AC1 dataset: whole-cell and cell-attached recordings from rat auditory \
-                cortex and thalamus during natural sounds.
-                Data: Asari, Wehr, Machens & Zador (2009), CRCNS.org, doi:10.6080/K0KW5CXR.
-                Processing matches the reference loader (deepSTRF CRCNSAC1Dataset).""");
     }
 
     void quit() {
@@ -370,5 +297,9 @@ public final class MainWindow {
 
     ExplorerLayout layout() {
         return layout;
+    }
+
+    DatasetOpening opening() {
+        return opening;
     }
 }
