@@ -178,6 +178,11 @@ public final class MainWindow {
     private void opened(LoadedDataset d) {
         if (!d.demo()) {
             view.opened(d.folder());
+        } else if (!settings.getBoolean("tour.offered", false)) {
+            // a newcomer's first start: say what the demo is and where the tour is
+            settings.put("tour.offered", "true");
+            status.notice("The demo dataset is synthetic (made on this computer, in the real CRCNS-AC1 layout). "
+                    + "New here? Help ▸ Guided tour (F1) walks through it.");
         }
         String last = view.lastSelectionProperty().get();
         if (last.isEmpty() || !views.browser().selectById(last)) {

@@ -109,7 +109,7 @@ public final class OpenController {
                                 + (pr.isEmpty() ? "" : "\n\n" + pr.stream().limit(5).map(Problem::toString)
                                 .collect(Collectors.joining("\n"))));
                     }
-                    return new LoadedDataset(a, folder, demo ? "Demo dataset" : name, demo);
+                    return new LoadedDataset(a, folder, demo ? "Demo dataset (synthetic)" : name, demo);
                 })
                 .title(generate ? "Preparing the demo dataset" : "Opening " + name)
                 .onSuccess(d -> {
