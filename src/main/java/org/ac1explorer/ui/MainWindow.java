@@ -73,12 +73,12 @@ public final class MainWindow {
         this.work = work;
         model.setParams(settings.loadParams());
         SelectionController selection = new SelectionController(model, work);
-        OpenController opener = new OpenController(model, status, work, settings, demoDir, () -> stage);
+        OpenController opener = new OpenController(model, status, work, view, demoDir, () -> stage);
         StrfController strf = new StrfController(model, work, selection.runningProperty());
         PlaybackController playback = new PlaybackController(model, work);
         controllers = new ExplorerControllers(selection, new CountsController(model, work, selection.runningProperty()),
-                opener, new ExportController(model, status, work, settings, () -> stage),
-                new DownloadController(status, work, settings, () -> stage, CrcnsDownloader.DEFAULT_BASE_URI, opener::open),
+                opener, new ExportController(model, status, work, view, () -> stage),
+                new DownloadController(status, work, view, () -> stage, CrcnsDownloader.DEFAULT_BASE_URI, opener::open),
                 strf, playback);
 
         BrowserPane browser = new BrowserPane(model);
@@ -178,9 +178,9 @@ public final class MainWindow {
     private void opened(LoadedDataset d) {
         if (!d.demo()) {
             view.opened(d.folder());
-        } else if (!settings.getBoolean("tour.offered", false)) {
+        } else if (!view.tourOfferedProperty().get()) {
             // a newcomer's first start: say what the demo is and where the tour is
-            settings.put("tour.offered", "true");
+            view.tourOfferedProperty().set(true);
             status.notice("The demo dataset is synthetic (made on this computer, in the real CRCNS-AC1 layout). "
                     + "New here? Help ▸ Guided tour (F1) walks through it.");
         }

@@ -306,7 +306,7 @@ class ExplorerWindowTest extends DemoWindowTest {
             List<Path> opened = new ArrayList<>();
             Path dest = tmp.resolve("crcns");
             var controller = fx(() -> new org.ac1explorer.ui.download.DownloadController(window.status(), window.work(),
-                    Settings.inMemory(), () -> stage, portal.base(), opened::add));
+                    new org.ac1explorer.ui.common.ViewSettings(Settings.inMemory()), () -> stage, portal.base(), opened::add));
             char[] password = org.ac1explorer.download.FakePortal.PASSWORD.toCharArray();
             var task = fx(() -> controller.download(new org.ac1explorer.ui.download.DownloadRequest(dest,
                     org.ac1explorer.download.CrcnsDownloader.ARCHIVES,

@@ -34,6 +34,7 @@ public final class ViewSettings {
     private final BooleanProperty dbAutoTop;
     private final IntegerProperty dbTop;
     private final BooleanProperty dark;
+    private final BooleanProperty tourOffered;
     private final DoubleProperty windowWidth;
     private final DoubleProperty windowHeight;
     private final StringProperty lastSelection;
@@ -55,6 +56,7 @@ public final class ViewSettings {
         dbAutoTop = persisted(new SimpleBooleanProperty(), "view.dbAutoTop", Boolean::parseBoolean, true);
         dbTop = persisted(new SimpleIntegerProperty(), "view.dbTop", s -> (int) Double.parseDouble(s), 60);
         dark = persisted(new SimpleBooleanProperty(), "view.dark", Boolean::parseBoolean, false);
+        tourOffered = persisted(new SimpleBooleanProperty(), "tour.offered", Boolean::parseBoolean, false);
         windowWidth = persisted(new SimpleDoubleProperty(), "window.width", Double::parseDouble, 1500.0);
         windowHeight = persisted(new SimpleDoubleProperty(), "window.height", Double::parseDouble, 940.0);
         lastSelection = persisted(new SimpleStringProperty(), "lastSelection", s -> s, "");
@@ -120,6 +122,11 @@ public final class ViewSettings {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** The first start already pointed the user to the guided tour. */
+    public BooleanProperty tourOfferedProperty() {
+        return tourOffered;
     }
 
     public DoubleProperty windowWidthProperty() {

@@ -13,7 +13,7 @@ import org.ac1explorer.download.CrcnsDownloader;
 import org.ac1explorer.download.Credentials;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.status.StatusModel;
@@ -25,16 +25,16 @@ import org.ac1explorer.ui.status.StatusModel;
  */
 public final class DownloadController {
     private final StatusModel status;
-    private final Settings settings;
+    private final ViewSettings view;
     private final Supplier<Window> owner;
     private final Superseding job;
     private final URI base;
     private final Consumer<Path> open;
 
-    public DownloadController(StatusModel status, BackgroundWork work, Settings settings, Supplier<Window> owner,
+    public DownloadController(StatusModel status, BackgroundWork work, ViewSettings view, Supplier<Window> owner,
                               URI base, Consumer<Path> open) {
         this.status = status;
-        this.settings = settings;
+        this.view = view;
         this.owner = owner;
         this.job = new Superseding(work);
         this.base = base;
@@ -43,7 +43,7 @@ public final class DownloadController {
 
     /** Shows the login dialog (again with {@code failure} explained, if any) and starts the download. */
     public void askAndDownload(String failure, String user) {
-        Path folder = settings.get("download.folder").map(Path::of)
+        Path folder = java.util.Optional.ofNullable(view.downloadFolderProperty().get())
                 .orElse(Path.of(System.getProperty("user.home"), "crcns-ac1"));
         String suggestedUser = user != null ? user : System.getenv(Credentials.USERNAME_VARIABLE);
         DownloadDialog.ask(owner.get(), folder, suggestedUser, failure).ifPresent(this::download);
@@ -51,7 +51,7 @@ public final class DownloadController {
 
     /** Downloads as requested (the credentials are wiped when the task ends). */
     public Tasks.BackgroundTask<List<ArchiveResult>> download(DownloadRequest r) {
-        settings.put("download.folder", r.destination().toString());
+        view.downloadFolderProperty().set(r.destination());
         String user = r.credentials().username();
         Tasks.BackgroundTask<List<ArchiveResult>> t = job.run(Tasks.create(ctx -> {
                     Files.createDirectories(r.destination());

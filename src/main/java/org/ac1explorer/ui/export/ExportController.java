@@ -18,7 +18,7 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.common.ParallelWork;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -33,15 +33,15 @@ import org.ac1explorer.ui.status.StatusModel;
 public final class ExportController {
     private final ExplorerModel model;
     private final StatusModel status;
-    private final Settings settings;
+    private final ViewSettings view;
     private final Supplier<Window> owner;
     private final Superseding job;
 
-    public ExportController(ExplorerModel model, StatusModel status, BackgroundWork work, Settings settings,
+    public ExportController(ExplorerModel model, StatusModel status, BackgroundWork work, ViewSettings view,
                             Supplier<Window> owner) {
         this.model = model;
         this.status = status;
-        this.settings = settings;
+        this.view = view;
         this.owner = owner;
         this.job = new Superseding(work);
     }
@@ -70,7 +70,7 @@ public final class ExportController {
         fc.setTitle("Export the dataset as a MAT file");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("MATLAB v5 file (*.mat)", "*.mat"));
         fc.setInitialFileName(defaultName(model.params()).replace(".mat", waveform == null ? ".mat" : "_waveform.mat"));
-        Path dir = settings.get("lastExportDir").map(Path::of).filter(Files::isDirectory)
+        Path dir = ViewSettings.existing(view.exportFolderProperty())
                 .filter(p -> !inside(p, data)).orElse(Path.of(System.getProperty("user.home")));
         if (!inside(dir, data)) {
             fc.setInitialDirectory(dir.toFile());
@@ -99,7 +99,7 @@ public final class ExportController {
                 return;
             }
             if (target.getParent() != null) {
-                settings.put("lastExportDir", target.getParent().toString());
+                view.exportFolderProperty().set(target.getParent());
             }
             export(target, waveform);
             return;

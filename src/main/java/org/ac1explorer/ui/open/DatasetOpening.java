@@ -44,13 +44,24 @@ public final class DatasetOpening {
         });
     }
 
-    /** The folder to open for what is dragged: a folder itself, or the folder holding a dropped zip; else null. */
-    static Path droppedDataset(Dragboard db) {
+    /**
+     * The folder to open for what is dragged: a folder itself, or the folder holding a dropped zip;
+     * else null. Drag-over events come with every mouse move: the file system is asked once per file.
+     */
+    private Path droppedDataset(Dragboard db) {
         if (!db.hasFiles() || db.getFiles().size() != 1) {
             return null;
         }
-        return ArchiveParts.folderToOpen(db.getFiles().get(0).toPath());
+        java.io.File f = db.getFiles().get(0);
+        if (!f.equals(lastDragged)) {
+            lastDragged = f;
+            lastFolder = ArchiveParts.folderToOpen(f.toPath());
+        }
+        return lastFolder;
     }
+
+    private java.io.File lastDragged;
+    private Path lastFolder;
 
     /** File ▸ Open recent: one item per remembered dataset folder. */
     public void fillRecent(Menu menu) {

@@ -17,7 +17,7 @@ import org.ac1explorer.demo.DemoDataset;
 import org.ac1explorer.demo.DemoScale;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
-import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
@@ -35,19 +35,19 @@ public final class OpenController {
     private final ExplorerModel model;
     private final StatusModel status;
     private final BackgroundWork work;
-    private final Settings settings;
+    private final ViewSettings view;
     private final Path demoDir;
     private final Supplier<Window> owner;
     private final Superseding job;
     private Consumer<LoadedDataset> onOpened = d -> {
     };
 
-    public OpenController(ExplorerModel model, StatusModel status, BackgroundWork work, Settings settings, Path demoDir,
+    public OpenController(ExplorerModel model, StatusModel status, BackgroundWork work, ViewSettings view, Path demoDir,
                           Supplier<Window> owner) {
         this.model = model;
         this.status = status;
         this.work = work;
-        this.settings = settings;
+        this.view = view;
         this.demoDir = demoDir;
         this.owner = owner;
         this.job = new Superseding(work);
@@ -64,7 +64,7 @@ public final class OpenController {
 
     /** At start-up: the last dataset when it still exists, else the demo. */
     public void openInitial() {
-        String last = settings.get("lastDataset").orElse("");
+        String last = view.lastDatasetProperty().get();
         if (!last.isEmpty() && !last.equals("demo")) {
             Path p = Path.of(last);
             if (Files.isDirectory(p)) {
@@ -115,8 +115,8 @@ public final class OpenController {
                 .onSuccess(d -> {
                     LoadedDataset old = model.dataset();
                     model.setDataset(d);
-                    settings.put("lastDataset", demo ? "demo" : folder.toAbsolutePath().toString());
-                    settings.flush();
+                    view.lastDatasetProperty().set(demo ? "demo" : folder.toAbsolutePath().toString());
+                    view.store().flush();
                     closeLater(old);
                     onOpened.accept(d);
                 })
