@@ -162,10 +162,49 @@ public final class Ac1Archive implements Closeable {
     }
 
     private Map<StimulusKey, RawRepeats> readRepeats(CellRecord cell, List<CellStimulus> stimuli) {
-        ArchiveTree tree = treeOf(cell);
-        Map<String, Optional<Trace>> traces = new LinkedHashMap<>();
+        CellRepeats reading = new CellRepeats(cell, stimuli);
         Map<StimulusKey, RawRepeats> out = new LinkedHashMap<>();
         for (CellStimulus st : stimuli) {
+            reading.next(st).ifPresent(r -> out.put(st.key(), r));
+        }
+        return out;
+    }
+
+    /**
+     * Reads a cell's stimuli one after another, in the cell's order, each trial file once: a file's
+     * trace is let go as soon as the last stimulus that cuts repeats from it has been read, so a
+     * caller that processes stimulus by stimulus holds only what the current one needs.
+     */
+    public CellRepeats repeatsInOrder(CellRecord cell) {
+        return new CellRepeats(cell, cell.stimuli());
+    }
+
+    /** The repeats of one cell, stimulus by stimulus ({@link #repeatsInOrder}): each call cuts fresh arrays the caller owns; not thread-safe. */
+    public final class CellRepeats {
+        private final ArchiveTree tree;
+        private final Map<String, Optional<Trace>> traces = new java.util.HashMap<>();
+        private final Map<String, Integer> lastUse = new java.util.HashMap<>();
+        private final Map<CellStimulus, Integer> order = new java.util.IdentityHashMap<>();
+
+        private CellRepeats(CellRecord cell, List<CellStimulus> stimuli) {
+            this.tree = treeOf(cell);
+            for (int i = 0; i < stimuli.size(); i++) {
+                order.put(stimuli.get(i), i);
+                for (RepeatRef ref : stimuli.get(i).repeats()) {
+                    lastUse.put(ref.file(), i);
+                }
+            }
+        }
+
+        /**
+         * The repeats of {@code st} (one of the stimuli this reading was opened for, asked in order);
+         * empty when none of its trial files can be read.
+         */
+        public Optional<RawRepeats> next(CellStimulus st) {
+            Integer at = order.get(st);
+            if (at == null) {
+                throw new IllegalArgumentException("stimulus " + st.key() + " is not one of this reading's");
+            }
             List<double[]> cut = new ArrayList<>();
             double sf = Double.NaN;
             for (RepeatRef ref : st.repeats()) {
@@ -178,11 +217,14 @@ public final class Ac1Archive implements Closeable {
                 }
                 cut.add(cutRepeat(t.get().mv(), t.get().sf(), ref.triggerTime(), ref.durationMs()));
             }
-            if (!cut.isEmpty()) {
-                out.put(st.key(), new RawRepeats(sf, cut));
+            // a file no later stimulus cuts from is let go (a failed one was reported once and is not asked again)
+            for (RepeatRef ref : st.repeats()) {
+                if (lastUse.get(ref.file()) <= at) {
+                    traces.remove(ref.file());
+                }
             }
+            return cut.isEmpty() ? Optional.empty() : Optional.of(new RawRepeats(sf, cut));
         }
-        return out;
     }
 
     private Optional<Trace> readTrace(ArchiveTree tree, String path) {

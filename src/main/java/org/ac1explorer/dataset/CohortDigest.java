@@ -16,12 +16,14 @@ import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusKey;
+import org.ac1explorer.dsp.DecisionScores;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.GatingThresholds;
 import org.ac1explorer.dsp.LogBands;
-import org.ac1explorer.dsp.RepeatScores;
+import org.ac1explorer.dsp.MedGauss;
+import org.ac1explorer.dsp.RepeatGating;
 import org.ac1explorer.dsp.SpectrogramGeometry;
-import org.ac1explorer.dsp.StepTail;
+import org.ac1explorer.dsp.SpikeDetector;
 
 /**
  * The threshold-independent digest of a whole cohort (DESIGN §2.7): every cell's stimuli as
@@ -198,17 +200,13 @@ public final class CohortDigest {
     }
 
     private static CellDigest digestCell(Ac1Archive archive, CellRecord cell, Params p, double covered, ProgressMonitor monitor) {
-        // a copy we may empty: each stimulus' traces are released as soon as it is processed
-        Map<StimulusKey, RawRepeats> raw = new HashMap<>(archive.readRepeats(cell));
-        Map<StimulusKey, Integer> lastUse = new HashMap<>();
-        for (int i = 0; i < cell.stimuli().size(); i++) {
-            lastUse.put(cell.stimuli().get(i).key(), i);
-        }
+        // stimulus by stimulus: only the current stimulus' traces are held, not the whole cell's
+        Ac1Archive.CellRepeats reading = archive.repeatsInOrder(cell);
         List<StimulusDigest> out = new ArrayList<>();
         for (int i = 0; i < cell.stimuli().size(); i++) {
             CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
-            RawRepeats reps = lastUse.get(st.key()) == i ? raw.remove(st.key()) : raw.get(st.key());
+            RawRepeats reps = reading.next(st).orElse(null);
             Ac1Archive.WaveformShape w;
             try {
                 w = archive.waveformShape(st.info());
@@ -223,27 +221,30 @@ public final class CohortDigest {
             // the duration bounding T, as DatasetAssembler.durationForT gives it (the waveform is readable here)
             double durationMs = st.info().durationMs() != 0 || !st.info().isWehr() ? st.info().durationMs()
                     : w.samples() / w.sampleRateHz() * 1000.0;
-            out.add(digest(st, RepeatAnalysis.of(reps, p.detrendMedMs(), p.detrendGaussMs()), cell.isSpiking(), p, covered, w,
-                    durationMs));
+            out.add(digest(st, reps, cell.isSpiking(), p, covered, w, durationMs));
         }
         return new CellDigest(cell, List.copyOf(out));
     }
 
-    private static StimulusDigest digest(CellStimulus st, RepeatAnalysis a, boolean spiking, Params p, double covered,
-                                         Ac1Archive.WaveformShape w,
-                                         double durationMs) {
-        int r = a.repeatCount();
-        double[] maxAbs = new double[r];
-        StepTail[] steps = new StepTail[r];
-        double[] xcorr = new double[r];
-        List<RepeatScores> scores = a.scores();
-        for (int i = 0; i < r; i++) {
-            maxAbs[i] = scores.get(i).maxAbsMv();
-            steps[i] = scores.get(i).step().tail(covered);
-            xcorr[i] = scores.get(i).xcorr();
+    /**
+     * The digest of one cell x stimulus, the values {@link RepeatAnalysis} and {@link ResponseBinning}
+     * give, keeping no trace past the call: the repeats (this pass's own cuts) are detrended in place.
+     */
+    private static StimulusDigest digest(CellStimulus st, RawRepeats reps, boolean spiking, Params p, double covered,
+                                         Ac1Archive.WaveformShape w, double durationMs) {
+        double sf = reps.sampleRateHz();
+        List<double[]> detrended = reps.tracesMv();
+        detrended.parallelStream().forEach(x -> MedGauss.detrendInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs()));
+        DecisionScores scores = RepeatGating.decisionScores(detrended, sf, covered);
+        List<double[]> signals = detrended;
+        if (spiking) {
+            double[][] psth = new double[detrended.size()][];
+            IntStream.range(0, psth.length).parallel().forEach(i -> psth[i] = SpikeDetector.psth(detrended.get(i), sf,
+                    p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()));
+            signals = List.of(psth);
         }
-        List<Integer> all = IntStream.range(0, r).boxed().toList();
-        float[][] rows = ResponseBinning.rows(ResponseBinning.signals(a, all, spiking, p), a.sfHz(), p.dtMs());
-        return new StimulusDigest(st, maxAbs, steps, xcorr, rows, w.samples(), w.sampleRateHz(), durationMs);
+        float[][] rows = ResponseBinning.rows(signals, sf, p.dtMs());
+        return new StimulusDigest(st, scores.maxAbsMv(), scores.steps(), scores.xcorr(), rows, w.samples(), w.sampleRateHz(),
+                durationMs);
     }
 }

@@ -20,16 +20,33 @@ public final class MedGauss {
         }
         int medSize = Math.max(1, Rounding.samples(medMs, sf));
         double sigma = Math.max(1e-3, gaussMs * sf / 1000.0);
-        return GaussianFilter.smooth(RunningMedian.filter(x, medSize), sigma);
+        double[] median = RunningMedian.filter(x, medSize);
+        try {
+            return GaussianFilter.smooth(median, sigma);
+        } finally {
+            Scratch.give(median);
+        }
     }
 
     /** {@code x - baseline(x, …)}: the trace with its slow drift removed (mV). */
     public static double[] detrend(double[] x, double sf, double medMs, double gaussMs) {
+        return detrendInto(x, sf, medMs, gaussMs, new double[x.length]);
+    }
+
+    /**
+     * {@link #detrend} written over {@code x} itself (the same values, without a second trace-sized
+     * array): for callers that own the trace and need only its detrended form. Returns {@code x}.
+     */
+    public static double[] detrendInPlace(double[] x, double sf, double medMs, double gaussMs) {
+        return detrendInto(x, sf, medMs, gaussMs, x);
+    }
+
+    private static double[] detrendInto(double[] x, double sf, double medMs, double gaussMs, double[] out) {
         double[] b = baseline(x, sf, medMs, gaussMs);
-        double[] out = new double[x.length];
-        for (int i = 0; i < out.length; i++) {
+        for (int i = 0; i < x.length; i++) {
             out[i] = x[i] - b[i];
         }
+        Scratch.give(b);
         return out;
     }
 }

@@ -25,13 +25,17 @@ final class NumpySum {
     /** Population standard deviation, computed as {@code np.std}: sqrt(sum((x - mean)²) / n). */
     static double std(double[] a) {
         int n = a.length;
-        double mean = sum(a) / n;
-        double[] sq = new double[n];
-        for (int i = 0; i < n; i++) {
-            double d = a[i] - mean;
-            sq[i] = d * d;
+        double mean = sum(a, 0, n) / n;
+        double[] sq = Scratch.doubles(n);
+        try {
+            for (int i = 0; i < n; i++) {
+                double d = a[i] - mean;
+                sq[i] = d * d;
+            }
+            return Math.sqrt(sum(sq, 0, n) / n);
+        } finally {
+            Scratch.give(sq);
         }
-        return Math.sqrt(sum(sq) / n);
     }
 
     private static double pairwise(double[] a, int from, int n) {

@@ -20,6 +20,29 @@ public final class RepeatGating {
     }
 
     /**
+     * What deciding the repeats needs for max step fractions up to {@code maxStepFrac}, without
+     * keeping any trace-sized array: max |x| (mV), each step profile's tail and the leave-one-out
+     * r, equal to those {@link #score} gives. Repeats are scored in parallel.
+     */
+    public static DecisionScores decisionScores(List<double[]> detrended, double sf, double maxStepFrac) {
+        int r = detrended.size();
+        double[][] xcorr = new double[1][];
+        StepTail[] steps = new StepTail[r];
+        IntStream.rangeClosed(0, r).parallel().forEach(i -> {
+            if (i == r) {
+                xcorr[0] = leaveOneOutPearson(detrended);
+            } else {
+                steps[i] = StepProfile.tailOf(detrended.get(i), sf, maxStepFrac);
+            }
+        });
+        double[] maxAbs = new double[r];
+        for (int i = 0; i < r; i++) {
+            maxAbs[i] = maxAbs(detrended.get(i));
+        }
+        return new DecisionScores(maxAbs, steps, xcorr[0]);
+    }
+
+    /**
      * Scores every repeat: max |x|, step profile and, when there are at least 3 repeats and
      * none is empty, the leave-one-out r on the repeats cut to the shortest. Repeats are
      * scored in parallel; the result does not depend on it.

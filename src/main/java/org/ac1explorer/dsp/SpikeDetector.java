@@ -21,26 +21,47 @@ public final class SpikeDetector {
      * centre part from (M−1)/2. An empty repeat gives empty arrays and a NaN threshold.
      */
     public static SpikeDetection detect(double[] gatedRepeat, double sf, double medMs, double gaussMs, double clipMs) {
-        int n = gatedRepeat.length;
-        double[] y = MedGauss.detrend(gatedRepeat, sf, medMs, gaussMs);
-        int clip = Math.max(1, Rounding.samples(clipMs, sf));
-        double[] floor = RunningMedian.filter(y, clip);
-        double[] hp = new double[n];
-        for (int i = 0; i < n; i++) {
-            hp[i] = y[i] - floor[i];
-        }
-        double thr = n == 0 ? Double.NaN : K_SIGMA * NumpySum.std(hp);
-        double[] train = new double[n];
-        for (int i = 0; i < n; i++) {
+        double[] hp = MedGauss.detrend(gatedRepeat, sf, medMs, gaussMs);
+        double thr = highPassInPlace(hp, sf, clipMs);
+        double[] train = new double[hp.length];
+        for (int i = 0; i < hp.length; i++) {
             train[i] = hp[i] > thr ? 1.0 : 0.0;
         }
+        return new SpikeDetection(hp, thr, train, psth(hp, thr, sf));
+    }
+
+    /**
+     * {@code detect(…).psth()} alone, the same values, without keeping the high-passed trace and
+     * the train: what binning a cell-attached repeat needs.
+     */
+    public static double[] psth(double[] gatedRepeat, double sf, double medMs, double gaussMs, double clipMs) {
+        double[] hp = MedGauss.detrend(gatedRepeat, sf, medMs, gaussMs);
+        double[] out = psth(hp, highPassInPlace(hp, sf, clipMs), sf);
+        Scratch.give(hp);
+        return out;
+    }
+
+    /** Subtracts the running median of the clip window from {@code y} in place; returns the threshold (mV). */
+    private static double highPassInPlace(double[] y, double sf, double clipMs) {
+        int clip = Math.max(1, Rounding.samples(clipMs, sf));
+        double[] floor = RunningMedian.filter(y, clip);
+        for (int i = 0; i < y.length; i++) {
+            y[i] = y[i] - floor[i];
+        }
+        Scratch.give(floor);
+        return y.length == 0 ? Double.NaN : K_SIGMA * NumpySum.std(y);
+    }
+
+    /** The Hann-smoothed train of the crossings {@code hp[j] > thr}. */
+    private static double[] psth(double[] hp, double thr, double sf) {
+        int n = hp.length;
         int m = Math.max(3, Rounding.samples(SMOOTH_MS, sf));
         double[] hann = hann(m);
         int start = (m - 1) / 2;
         double[] psth = new double[n];
         // the train is sparse: add one window per crossing instead of a full convolution
         for (int j = 0; j < n; j++) {
-            if (train[j] != 0.0) {
+            if (hp[j] > thr) {
                 int from = Math.max(0, j - start);
                 int to = Math.min(n, j - start + m);
                 for (int i = from; i < to; i++) {
@@ -48,7 +69,7 @@ public final class SpikeDetector {
                 }
             }
         }
-        return new SpikeDetection(hp, thr, train, psth);
+        return psth;
     }
 
     /** Symmetric Hann window of m ≥ 2 samples: 0.5 − 0.5·cos(2πn/(m−1)). */

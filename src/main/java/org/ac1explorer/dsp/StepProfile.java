@@ -59,6 +59,17 @@ public final class StepProfile {
         return (double) above / length;
     }
 
+    /**
+     * {@code of(detrended, sf).tail(maxFrac)} without keeping the smoothed samples past the call
+     * (their array goes back to the thread's work arrays).
+     */
+    public static StepTail tailOf(double[] detrended, double sf, double maxFrac) {
+        StepProfile p = of(detrended, sf);
+        StepTail t = p.tail(maxFrac);
+        Scratch.give(p.smooth);
+        return t;
+    }
+
     /** The compact form that decides the step test for max step fractions up to {@code maxFrac}. */
     public StepTail tail(double maxFrac) {
         return StepTail.of(this, smooth, median, maxFrac);
