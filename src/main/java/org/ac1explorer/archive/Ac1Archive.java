@@ -273,6 +273,10 @@ public final class Ac1Archive implements Closeable {
      * concatenated. Throws when a file is missing or unreadable, or segments mix sample rates.
      */
     public Waveform waveform(StimulusInfo info) throws MatReadException {
+        return waveform(info, true);
+    }
+
+    private Waveform waveform(StimulusInfo info, boolean keep) throws MatReadException {
         if (info.isWehr()) {
             WehrReader.StimulusFile f = wehrStimuli.get(info.description());
             if (f == null || parts.main() == null) {
@@ -284,9 +288,9 @@ public final class Ac1Archive implements Closeable {
                         .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
                 MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
                 return WehrReader.waveformOf(stim, param, "samples");
-            }, parts.main().describe(f.path()));
+            }, parts.main().describe(f.path()), keep);
         }
-        return waveforms.get("asari:" + info.segmentFiles(), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles());
+        return waveforms.get("asari:" + info.segmentFiles(), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles(), keep);
     }
 
     /** A stimulus waveform's size without its samples: length (samples) and rate (Hz). */
@@ -304,7 +308,8 @@ public final class Ac1Archive implements Closeable {
         if (known != null) {
             return known;
         }
-        Waveform w = waveform(info);
+        // not cached: the pass that asks for shapes reads every stimulus once and needs none of their samples
+        Waveform w = waveform(info, false);
         WaveformShape shape = new WaveformShape(w.samples().length, w.sampleRateHz());
         shapes.putIfAbsent(key, shape);
         return shape;

@@ -46,6 +46,11 @@ final class WaveformCache {
     }
 
     Waveform get(String key, Loader loader, String location) throws MatReadException {
+        return get(key, loader, location, true);
+    }
+
+    /** {@link #get}, keeping a newly loaded waveform only when {@code keep} (a caller that needs it once). */
+    Waveform get(String key, Loader loader, String location, boolean keep) throws MatReadException {
         Waveform w = cached(key);
         if (w != null) {
             return w;
@@ -62,7 +67,9 @@ final class WaveformCache {
         }
         try {
             w = running.get();
-            put(key, w);
+            if (keep) {
+                put(key, w);
+            }
             return w;
         } catch (ExecutionException e) {
             MatReadException m = e.getCause() instanceof MatReadException mre ? mre
