@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.ac1explorer.dsp.Ramps;
 import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.types.Matrix;
 
 /**
  * An opened CRCNS-AC1 dataset: the index of cells (Wehr sessions sorted, then asari-results-1,
@@ -158,7 +159,26 @@ public final class Ac1Archive implements Closeable {
         return Optional.ofNullable(readRepeats(cell, List.of(stimulus)).get(stimulus.key()));
     }
 
-    private record Trace(double[] mv, double sf) {
+    /**
+     * A trial's trace as stored (the file's numeric class, often int16: a quarter of the doubles'
+     * size while the cell's later stimuli still need it), read as mV sample by sample.
+     */
+    private record Trace(Matrix counts, double scale, int length, double sf) {
+        /** Sample i in mV: the stored count times the scale, as the reference computes it. */
+        double mv(int i) {
+            return counts.getDouble(i) * scale;
+        }
+
+        /** The repeat {@code [lo, hi)} in mV, as {@link #cutRepeat} bounds it. */
+        double[] cut(double triggerTime, double durationMs) {
+            long[] range = repeatRange(length, sf, triggerTime, durationMs);
+            double[] out = new double[(int) (range[1] - range[0])];
+            int lo = (int) range[0];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = mv(lo + i);
+            }
+            return out;
+        }
     }
 
     private Map<StimulusKey, RawRepeats> readRepeats(CellRecord cell, List<CellStimulus> stimuli) {
@@ -215,7 +235,7 @@ public final class Ac1Archive implements Closeable {
                 if (cut.isEmpty()) {
                     sf = t.get().sf();
                 }
-                cut.add(cutRepeat(t.get().mv(), t.get().sf(), ref.triggerTime(), ref.durationMs()));
+                cut.add(t.get().cut(ref.triggerTime(), ref.durationMs()));
             }
             // a file no later stimulus cuts from is let go (a failed one was reported once and is not asked again)
             for (RepeatRef ref : st.repeats()) {
@@ -232,8 +252,12 @@ public final class Ac1Archive implements Closeable {
             Mat5File mat = MatLoader.load(tree, path, Set.of("response"));
             MatStruct resp = MatStruct.of(WehrReader.first(mat, "response"))
                     .orElseThrow(() -> new MatReadException("no 'response' struct"));
-            double[] counts = resp.get("trace").flatMap(MatValues::doubles)
+            Matrix counts = resp.get("trace").map(MatValues::unwrap).filter(Matrix.class::isInstance).map(Matrix.class::cast)
                     .orElseThrow(() -> new MatReadException("response.trace is missing or not numeric"));
+            if (!MatValues.isVector(counts)) {
+                // never in the release: read it in numpy's ravel order, as the reference does
+                counts = MatValues.columnOf(MatValues.doubles(counts).orElseThrow());
+            }
             OptionalDouble scale = resp.number("scale");
             OptionalDouble sf = resp.number("sf");
             if (scale.isEmpty()) {
@@ -242,11 +266,7 @@ public final class Ac1Archive implements Closeable {
             if (sf.isEmpty() || !(sf.getAsDouble() > 0) || Double.isInfinite(sf.getAsDouble())) {
                 throw new MatReadException("response.sf is missing or not a positive number");
             }
-            double k = scale.getAsDouble();
-            for (int i = 0; i < counts.length; i++) {
-                counts[i] *= k;
-            }
-            return Optional.of(new Trace(counts, sf.getAsDouble()));
+            return Optional.of(new Trace(counts, scale.getAsDouble(), counts.getNumElements(), sf.getAsDouble()));
         } catch (MatReadException e) {
             problems.error(tree.describe(path), e.getMessage() + "; its repeats are skipped");
             return Optional.empty();
@@ -258,14 +278,20 @@ public final class Ac1Archive implements Closeable {
      * trigger time is truncated toward zero first, as Python's int() does.
      */
     static double[] cutRepeat(double[] trace, double sf, double triggerTime, double durationMs) {
+        long[] range = repeatRange(trace.length, sf, triggerTime, durationMs);
+        return java.util.Arrays.copyOfRange(trace, (int) range[0], (int) range[1]);
+    }
+
+    /** The bounds {@code [lo, hi)} of {@link #cutRepeat} in a trace of {@code length} samples (lo == hi when empty). */
+    private static long[] repeatRange(int length, double sf, double triggerTime, double durationMs) {
         long onset = (long) triggerTime - 1;
         double n = Math.rint(durationMs * sf / 1000.0);
         long lo = Math.max(0, onset);
-        long hi = (long) Math.min(trace.length, lo + n);
-        if (hi <= lo || lo >= trace.length) {
-            return new double[0];
+        long hi = (long) Math.min(length, lo + n);
+        if (hi <= lo || lo >= length) {
+            return new long[] {0, 0};
         }
-        return java.util.Arrays.copyOfRange(trace, (int) lo, (int) hi);
+        return new long[] {lo, hi};
     }
 
     /**

@@ -153,7 +153,9 @@ public final class MatLoader {
             }
             while (length < total && !inflater.finished() && !inflater.needsDictionary()) {
                 if (length == buf.length) {
-                    buf = Arrays.copyOf(buf, (int) Math.min(total, Math.max(2L * buf.length, 1 << 20)));
+                    // first step straight to a few times the compressed size (typical ratios stay under it), then doubling
+                    long next = buf.length == 128 + NAME_PROBE ? Math.max(1 << 20, FIRST_GROWTH * size) : 2L * buf.length;
+                    buf = Arrays.copyOf(buf, (int) Math.min(total, next));
                 }
                 int got = fill(inflater, buf, length, (int) Math.min(total, buf.length), where);
                 if (got == 0) {
@@ -176,6 +178,9 @@ public final class MatLoader {
             inflater.end();
         }
     }
+
+    /** The inflate buffer's first size in compressed bytes: a lying size tag can make it allocate only this much more than the data holds. */
+    private static final long FIRST_GROWTH = 4;
 
     /** Bytes of the array name's neighbourhood inflated before deciding whether a variable is wanted. */
     private static final int NAME_PROBE = 512;

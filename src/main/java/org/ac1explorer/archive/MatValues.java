@@ -82,6 +82,21 @@ public final class MatValues {
         return Optional.of(out);
     }
 
+    /** Whether a numeric array is a vector (or empty, or scalar): its elements are then in ravel order as stored. */
+    public static boolean isVector(Matrix m) {
+        int[] dims = m.getDimensions();
+        return dims.length == 2 && (dims[0] <= 1 || dims[1] <= 1);
+    }
+
+    /** The values as an n x 1 double matrix. */
+    public static Matrix columnOf(double[] values) {
+        Matrix m = us.hebi.matlab.mat.format.Mat5.newMatrix(values.length, 1);
+        for (int i = 0; i < values.length; i++) {
+            m.setDouble(i, values[i]);
+        }
+        return m;
+    }
+
     /** A short name of an array's MATLAB class, for messages ("char", "struct", "double", ...). */
     public static String typeName(Array a) {
         if (a == null) {

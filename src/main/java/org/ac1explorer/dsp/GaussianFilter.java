@@ -52,9 +52,14 @@ public final class GaussianFilter {
 
     /** {@code x} smoothed by a Gaussian of {@code sigma} samples; empty in, empty out. */
     public static double[] smooth(double[] x, double sigma) {
+        return smooth(x, sigma, null);
+    }
+
+    /** {@link #smooth(double[], double)} written into {@code out} (at least as long as {@code x}; new when null), returned. */
+    static double[] smooth(double[] x, double sigma, double[] out) {
         int n = x.length;
         if (n == 0) {
-            return new double[0];
+            return out != null ? out : new double[0];
         }
         double[] w = kernel(sigma);
         int radius = (w.length - 1) / 2;
@@ -62,9 +67,9 @@ public final class GaussianFilter {
         double[] padded = Reflection.extend(x, radius, radius, Scratch.doubles(paddedLength));
         try {
             if (w.length <= DIRECT_MAX_TAPS || !allFinite(padded, paddedLength)) {
-                return direct(padded, w, n);
+                return direct(padded, w, n, out);
             }
-            return overlapSave(padded, paddedLength, w, n);
+            return overlapSave(padded, paddedLength, w, n, out);
         } finally {
             Scratch.give(padded);
         }
@@ -80,8 +85,9 @@ public final class GaussianFilter {
     }
 
     /** The n valid outputs of the padded trace (at least n + taps - 1 samples) convolved with w. */
-    private static double[] direct(double[] padded, double[] w, int n) {
-        double[] out = new double[n];
+    private static double[] direct(double[] padded, double[] w, int n, double[] into) {
+        double[] out = into != null ? into : new double[n];
+        java.util.Arrays.fill(out, 0, n, 0.0);
         for (int j = 0; j < w.length; j++) {
             double wj = w[j];
             for (int i = 0; i < n; i++) {
@@ -92,13 +98,13 @@ public final class GaussianFilter {
     }
 
     /** Linear convolution of the padded trace with the symmetric kernel, keeping the n valid outputs. */
-    private static double[] overlapSave(double[] padded, int paddedLength, double[] w, int n) {
+    private static double[] overlapSave(double[] padded, int paddedLength, double[] w, int n, double[] into) {
         int taps = w.length;
         // blocks of ~4 kernels balance FFT size against wasted overlap; never longer than the trace needs
         int m = nextPowerOfTwo(Math.min(Math.max(4 * taps, 4096), paddedLength));
         int step = m - (taps - 1);
         double[] h = kernelSpectrum(w, m);
-        double[] out = new double[n];
+        double[] out = into != null ? into : new double[n];
         int blocks = (n + step - 1) / step;
         // blocks are independent; long traces spread them over the common pool in a few
         // contiguous runs, each using its thread's FFT plan (JTransforms' are not shared)

@@ -15,14 +15,19 @@ public final class MedGauss {
      * max(1, round(medMs·sf/1000)) samples; empty in, empty out.
      */
     public static double[] baseline(double[] x, double sf, double medMs, double gaussMs) {
+        return baseline(x, sf, medMs, gaussMs, new double[x.length]);
+    }
+
+    /** {@link #baseline(double[], double, double, double)} written into {@code out} (as long as x), returned. */
+    private static double[] baseline(double[] x, double sf, double medMs, double gaussMs, double[] out) {
         if (x.length == 0) {
-            return new double[0];
+            return out;
         }
         int medSize = Math.max(1, Rounding.samples(medMs, sf));
         double sigma = Math.max(1e-3, gaussMs * sf / 1000.0);
-        double[] median = RunningMedian.filter(x, medSize);
+        double[] median = RunningMedian.filter(x, medSize, Scratch.exactDoubles(x.length));
         try {
-            return GaussianFilter.smooth(median, sigma);
+            return GaussianFilter.smooth(median, sigma, out);
         } finally {
             Scratch.give(median);
         }
@@ -42,7 +47,7 @@ public final class MedGauss {
     }
 
     private static double[] detrendInto(double[] x, double sf, double medMs, double gaussMs, double[] out) {
-        double[] b = baseline(x, sf, medMs, gaussMs);
+        double[] b = baseline(x, sf, medMs, gaussMs, Scratch.exactDoubles(x.length));
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] - b[i];
         }

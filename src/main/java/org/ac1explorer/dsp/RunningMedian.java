@@ -53,19 +53,32 @@ public final class RunningMedian {
         return filter(x, size, Path.AUTO);
     }
 
+    /** {@link #filter(double[], int)} written into {@code out} (at least as long as {@code x}), returned. */
+    static double[] filter(double[] x, int size, double[] out) {
+        return filter(x, size, Path.AUTO, out);
+    }
+
     static double[] filter(double[] x, int size, Path path) {
+        return filter(x, size, path, null);
+    }
+
+    private static double[] filter(double[] x, int size, Path path, double[] into) {
         int n = x.length;
         if (n == 0 || size <= 1) {
-            return x.clone();
+            if (into == null) {
+                return x.clone();
+            }
+            System.arraycopy(x, 0, into, 0, n);
+            return into;
         }
         if (path == Path.SORTED_WINDOW || (path == Path.AUTO && size <= SMALL_MAX)) {
-            return sortedWindow(x, size);
+            return sortedWindow(x, size, into);
         }
         Ranks r = path == Path.AUTO || path == Path.QUANTISED ? Ranks.quantised(x) : null;
         if (r == null && (path == Path.AUTO || path == Path.BINNED)) {
             long[] keys = binnedKeys(x, size, binsFor(n));
             if (keys != null) {
-                double[] out = new double[n];
+                double[] out = into != null ? into : new double[n];
                 for (int i = 0; i < n; i++) {
                     out[i] = SortKey.value(keys[i]);
                 }
@@ -77,7 +90,7 @@ public final class RunningMedian {
             r = Ranks.sorted(x);
         }
         int[] med = medianRanks(r.rank, r.values.length, size);
-        double[] out = new double[n];
+        double[] out = into != null ? into : new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = r.values[med[i]];
         }
@@ -87,6 +100,10 @@ public final class RunningMedian {
 
     /** Small windows: a sorted array of keys, one replacement per step. */
     static double[] sortedWindow(double[] x, int k) {
+        return sortedWindow(x, k, null);
+    }
+
+    private static double[] sortedWindow(double[] x, int k, double[] into) {
         int n = x.length;
         if (n == 0 || k <= 1) {
             return x.clone();
@@ -97,7 +114,7 @@ public final class RunningMedian {
         long[] w = new long[k];
         System.arraycopy(ext, 0, w, 0, k);
         java.util.Arrays.sort(w);
-        double[] out = new double[n];
+        double[] out = into != null ? into : new double[n];
         out[0] = SortKey.value(w[q]);
         for (int i = 1; i < n; i++) {
             long leave = ext[i - 1];

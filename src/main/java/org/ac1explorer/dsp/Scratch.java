@@ -34,6 +34,20 @@ final class Scratch {
         return new double[length];
     }
 
+    /**
+     * A work array of exactly {@code length} (a pooled one when the pool has that length, as the
+     * repeats of one stimulus do): for code whose callees size their loops by the array's length.
+     */
+    static double[] exactDoubles(int length) {
+        List<double[]> free = OWN.get().doubles;
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).length == length) {
+                return free.remove(i);
+            }
+        }
+        return new double[length];
+    }
+
     static long[] longs(int length) {
         List<long[]> free = OWN.get().longs;
         for (int i = 0; i < free.size(); i++) {

@@ -35,7 +35,9 @@ public final class SpikeDetector {
      * the train: what binning a cell-attached repeat needs.
      */
     public static double[] psth(double[] gatedRepeat, double sf, double medMs, double gaussMs, double clipMs) {
-        double[] hp = MedGauss.detrend(gatedRepeat, sf, medMs, gaussMs);
+        double[] hp = Scratch.exactDoubles(gatedRepeat.length);
+        System.arraycopy(gatedRepeat, 0, hp, 0, hp.length);
+        MedGauss.detrendInPlace(hp, sf, medMs, gaussMs);
         double[] out = psth(hp, highPassInPlace(hp, sf, clipMs), sf);
         Scratch.give(hp);
         return out;
@@ -44,7 +46,7 @@ public final class SpikeDetector {
     /** Subtracts the running median of the clip window from {@code y} in place; returns the threshold (mV). */
     private static double highPassInPlace(double[] y, double sf, double clipMs) {
         int clip = Math.max(1, Rounding.samples(clipMs, sf));
-        double[] floor = RunningMedian.filter(y, clip);
+        double[] floor = RunningMedian.filter(y, clip, Scratch.exactDoubles(y.length));
         for (int i = 0; i < y.length; i++) {
             y[i] = y[i] - floor[i];
         }

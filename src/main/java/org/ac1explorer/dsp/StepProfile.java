@@ -37,13 +37,24 @@ public final class StepProfile {
 
     /** The profile of a detrended repeat (mV) sampled at {@code sf} Hz; repeats shorter than 3 samples never step. */
     public static StepProfile of(double[] detrended, double sf) {
+        return of(detrended, sf, false);
+    }
+
+    /** The profile, its smoothed samples in a work array when {@code scratch} (to be given back by the caller). */
+    private static StepProfile of(double[] detrended, double sf, boolean scratch) {
         int n = detrended.length;
         if (n < 3) {
             return new StepProfile(n, new double[0]);
         }
         int k = Math.max(1, Rounding.samples(SMOOTH_MS, sf));
-        double[] smooth = (k > 1 && n >= k) ? RunningMedian.filter(detrended, k) : detrended.clone();
+        double[] out = scratch ? Scratch.exactDoubles(n) : new double[n];
+        double[] smooth = (k > 1 && n >= k) ? RunningMedian.filter(detrended, k, out) : copy(detrended, out);
         return new StepProfile(n, smooth);
+    }
+
+    private static double[] copy(double[] from, double[] to) {
+        System.arraycopy(from, 0, to, 0, from.length);
+        return to;
     }
 
     /** Fraction (0..1) of the repeat's samples whose deviation exceeds {@code stepMv} (strictly); 0 for repeats under 3 samples. */
@@ -64,7 +75,7 @@ public final class StepProfile {
      * (their array goes back to the thread's work arrays).
      */
     public static StepTail tailOf(double[] detrended, double sf, double maxFrac) {
-        StepProfile p = of(detrended, sf);
+        StepProfile p = of(detrended, sf, true);
         StepTail t = p.tail(maxFrac);
         Scratch.give(p.smooth);
         return t;
