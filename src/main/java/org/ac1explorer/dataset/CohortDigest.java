@@ -234,13 +234,15 @@ public final class CohortDigest {
                                          Ac1Archive.WaveformShape w, double durationMs) {
         double sf = reps.sampleRateHz();
         List<double[]> detrended = reps.tracesMv();
-        detrended.parallelStream().forEach(x -> MedGauss.detrendInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs()));
+        // one thread per cell: the cells already keep every core busy, and each thread's work arrays then fit its repeats
+        detrended.forEach(x -> MedGauss.detrendInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs()));
         DecisionScores scores = RepeatGating.decisionScores(detrended, sf, covered);
         List<double[]> signals = detrended;
         if (spiking) {
             double[][] psth = new double[detrended.size()][];
-            IntStream.range(0, psth.length).parallel().forEach(i -> psth[i] = SpikeDetector.psth(detrended.get(i), sf,
-                    p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()));
+            for (int i = 0; i < psth.length; i++) {
+                psth[i] = SpikeDetector.psth(detrended.get(i), sf, p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs());
+            }
             signals = List.of(psth);
         }
         float[][] rows = ResponseBinning.rows(signals, sf, p.dtMs());

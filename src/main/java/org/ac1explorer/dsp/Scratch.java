@@ -8,7 +8,7 @@ import java.util.List;
  * collector stops growing the heap to) several trace-sized temporaries per repeat. An array taken
  * is out of the pool until given back, so a thread that runs another task while it holds one
  * (a fork/join worker helping while it waits) never gets the same array twice. A taken array is
- * at least as long as asked and holds arbitrary values: callers clear what they read before writing.
+ * at least as long as asked (the shortest that fits) and holds arbitrary values: callers clear what they read before writing.
  */
 final class Scratch {
     /** Arrays kept per thread and element type (enough for the leave-one-out references of 20 repeats). */
@@ -26,12 +26,14 @@ final class Scratch {
 
     static double[] doubles(int length) {
         List<double[]> free = OWN.get().doubles;
+        int best = -1;
         for (int i = 0; i < free.size(); i++) {
-            if (free.get(i).length >= length) {
-                return free.remove(i);
+            int l = free.get(i).length;
+            if (l >= length && (best < 0 || l < free.get(best).length)) {
+                best = i;
             }
         }
-        return new double[length];
+        return best >= 0 ? free.remove(best) : new double[length];
     }
 
     /**
@@ -50,22 +52,26 @@ final class Scratch {
 
     static long[] longs(int length) {
         List<long[]> free = OWN.get().longs;
+        int best = -1;
         for (int i = 0; i < free.size(); i++) {
-            if (free.get(i).length >= length) {
-                return free.remove(i);
+            int l = free.get(i).length;
+            if (l >= length && (best < 0 || l < free.get(best).length)) {
+                best = i;
             }
         }
-        return new long[length];
+        return best >= 0 ? free.remove(best) : new long[length];
     }
 
     static int[] ints(int length) {
         List<int[]> free = OWN.get().ints;
+        int best = -1;
         for (int i = 0; i < free.size(); i++) {
-            if (free.get(i).length >= length) {
-                return free.remove(i);
+            int l = free.get(i).length;
+            if (l >= length && (best < 0 || l < free.get(best).length)) {
+                best = i;
             }
         }
-        return new int[length];
+        return best >= 0 ? free.remove(best) : new int[length];
     }
 
     /** Gives an array back to the calling thread's pool (null is ignored). */
@@ -87,13 +93,9 @@ final class Scratch {
         }
     }
 
-    /** Keeps the free list sorted by length (smallest fitting array is taken first); a full list drops its shortest. */
+    /** Keeps the array as the most recent; a full list drops its least recently given (not its shortest: work moves between trace lengths). */
     private static <T> void keep(List<T> free, T a, int length) {
-        int at = 0;
-        while (at < free.size() && java.lang.reflect.Array.getLength(free.get(at)) < length) {
-            at++;
-        }
-        free.add(at, a);
+        free.add(a);
         if (free.size() > KEEP) {
             free.remove(0);
         }
