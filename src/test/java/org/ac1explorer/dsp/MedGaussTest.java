@@ -38,6 +38,21 @@ class MedGaussTest {
     }
 
     @Test
+    void detrendInPlaceGivesTheDetrendedValuesInTheSameArray() {
+        java.util.Random rnd = new java.util.Random(3);
+        for (int n : new int[] {1, 50, 4001, 70_000}) {
+            double[] x = new double[n];
+            for (int i = 0; i < n; i++) {
+                x[i] = Math.sin(i / 700.0) * 5 + rnd.nextGaussian();
+            }
+            double[] expected = MedGauss.detrend(x, 10000.0, 100.0, 10.0);
+            double[] same = MedGauss.detrendInPlace(x, 10000.0, 100.0, 10.0);
+            org.junit.jupiter.api.Assertions.assertSame(x, same);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected, x, "n=" + n);
+        }
+    }
+
+    @Test
     void zeroLengthWindowsLeaveNothingAfterDetrend() {
         double[] x = {1, 5, 2};
         // median size max(1, 0) = 1 and sigma max(1e-3, 0): the baseline is the trace itself
