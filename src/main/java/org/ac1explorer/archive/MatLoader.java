@@ -128,8 +128,9 @@ public final class MatLoader {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(compressed);
-            byte[] buf = Arrays.copyOf(header, 128 + NAME_PROBE);
-            int length = 128 + fill(inflater, buf, 128, buf.length, where);
+            byte[] buf = INFLATED.get();
+            System.arraycopy(header, 0, buf, 0, 128);
+            int length = 128 + fill(inflater, buf, 128, 128 + NAME_PROBE, where);
             ByteBuffer probe = ByteBuffer.wrap(buf, 0, length).order(file.order());
             if (length < 128 + 8) {
                 throw new MatReadException(where + ": compressed data inflates to only " + (length - 128) + " bytes");
@@ -154,7 +155,7 @@ public final class MatLoader {
             while (length < total && !inflater.finished() && !inflater.needsDictionary()) {
                 if (length == buf.length) {
                     // first step straight to a few times the compressed size (typical ratios stay under it), then doubling
-                    long next = buf.length == 128 + NAME_PROBE ? Math.max(1 << 20, FIRST_GROWTH * size) : 2L * buf.length;
+                    long next = buf.length < FIRST_GROWTH * size ? Math.max(1 << 20, FIRST_GROWTH * size) : 2L * buf.length;
                     buf = Arrays.copyOf(buf, (int) Math.min(total, next));
                 }
                 int got = fill(inflater, buf, length, (int) Math.min(total, buf.length), where);
@@ -173,17 +174,29 @@ public final class MatLoader {
             if (variables != null && (name == null || !variables.contains(name))) {
                 return null;
             }
+            if (buf.length <= KEEP_INFLATED_MAX) {
+                INFLATED.set(buf);
+            }
             return new Inflated(buf, length);
         } finally {
             inflater.end();
         }
     }
 
+    /** Bytes of the array name's neighbourhood inflated before deciding whether a variable is wanted. */
+    private static final int NAME_PROBE = 512;
+
+    /**
+     * Each thread's inflate buffer, reused from variable to variable: mfl-core copies every value
+     * out of the bytes it parses (through the allocator), so nothing refers to them afterwards.
+     */
+    private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[128 + NAME_PROBE]);
+    /** Larger inflate buffers are not kept (bytes), so one odd huge variable does not pin its memory. */
+    private static final int KEEP_INFLATED_MAX = 32 << 20;
+
     /** The inflate buffer's first size in compressed bytes: a lying size tag can make it allocate only this much more than the data holds. */
     private static final long FIRST_GROWTH = 4;
 
-    /** Bytes of the array name's neighbourhood inflated before deciding whether a variable is wanted. */
-    private static final int NAME_PROBE = 512;
 
     /** Inflates into {@code buf[from, to)}; returns the bytes written (0 at the end of the stream). */
     private static int fill(Inflater inflater, byte[] buf, int from, int to, String where) throws MatReadException {
