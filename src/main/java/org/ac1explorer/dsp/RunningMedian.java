@@ -90,6 +90,7 @@ public final class RunningMedian {
             r = Ranks.sorted(x);
         }
         int[] med = medianRanks(r.rank, r.values.length, size);
+        Scratch.give(r.rank);
         double[] out = into != null ? into : new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = r.values[med[i]];
@@ -215,7 +216,7 @@ public final class RunningMedian {
             int bins = (int) Math.rint(span) + 1;
             long[] keyOf = new long[bins];
             java.util.Arrays.fill(keyOf, Long.MIN_VALUE);      // no double has this key
-            int[] rank = new int[n];
+            int[] rank = Scratch.exactInts(n);
             for (int i = 0; i < n; i++) {
                 int b = (int) Math.rint((x[i] - min) / quantum);
                 if (b < 0 || b >= bins) {

@@ -50,6 +50,17 @@ final class Scratch {
         return new double[length];
     }
 
+    /** An int work array of exactly {@code length} (see {@link #exactDoubles}). */
+    static int[] exactInts(int length) {
+        List<int[]> free = OWN.get().ints;
+        for (int i = 0; i < free.size(); i++) {
+            if (free.get(i).length == length) {
+                return free.remove(i);
+            }
+        }
+        return new int[length];
+    }
+
     static long[] longs(int length) {
         List<long[]> free = OWN.get().longs;
         int best = -1;
