@@ -11,12 +11,13 @@ import org.ac1explorer.archive.Problem;
  * is null for spectrogram stimuli, or the {@link WaveformMode} whose waveforms the stimuli hold.
  * {@code dropped} are the cells of the cohort that contributed no data (no repeat survived), in
  * cell order; {@code problems} are in a fixed order (by location, then message), so that the same
- * input always gives the same list.
+ * input always gives the same list. {@code curation} says what a curation file changed (null when
+ * none was applied).
  */
 public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
                                float[][][][] responses, RejectionCounts rejections, String signalType,
                                List<CellRecord> dropped, List<Problem> problems, List<String> warnings,
-                               WaveformMode waveformMode) {
+                               WaveformMode waveformMode, CurationOutcome curation) {
 
     public AssembledDataset {
         stimuli = List.copyOf(stimuli);
@@ -24,6 +25,15 @@ public record AssembledDataset(Params params, double[] freqsHz, List<StimulusEnt
         dropped = List.copyOf(dropped);
         problems = List.copyOf(problems);
         warnings = List.copyOf(warnings);
+    }
+
+    /** A dataset assembled without a curation. */
+    public AssembledDataset(Params params, double[] freqsHz, List<StimulusEntry> stimuli, List<CellRecord> neurons,
+                            float[][][][] responses, RejectionCounts rejections, String signalType,
+                            List<CellRecord> dropped, List<Problem> problems, List<String> warnings,
+                            WaveformMode waveformMode) {
+        this(params, freqsHz, stimuli, neurons, responses, rejections, signalType, dropped, problems, warnings,
+                waveformMode, null);
     }
 
     /** A spectrogram-mode dataset. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,6 +17,11 @@ import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusKey;
+import org.ac1explorer.curation.CellExclusion;
+import org.ac1explorer.curation.Curation;
+import org.ac1explorer.curation.HandVerdict;
+import org.ac1explorer.curation.RepeatKey;
+import org.ac1explorer.curation.RepeatOverride;
 import org.ac1explorer.dsp.DecisionScores;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.GatingThresholds;
@@ -46,7 +52,8 @@ public final class CohortDigest {
      * shortest block, before any cut to T.
      */
     public record Grid(List<Registration> stimuli, List<CellRecord> neurons, List<int[]> placedAt,
-                       List<float[][]> placedBlock, int[] shortest, RejectionCounts rejections, List<CellRecord> dropped) {
+                       List<float[][]> placedBlock, int[] shortest, RejectionCounts rejections, List<CellRecord> dropped,
+                       CurationOutcome curation) {
         /** How many cells of the cohort contributed nothing. */
         public int droppedCells() {
             return dropped.size();
@@ -93,6 +100,11 @@ public final class CohortDigest {
         return params;
     }
 
+    /** Every cell of the cohort with its stimuli, in cohort order. */
+    public List<CellDigest> cells() {
+        return cells;
+    }
+
     /** Whether deciding {@code q} from this digest gives what a new pass would: only the gating thresholds differ, within the covered step fractions. */
     public boolean serves(Params q) {
         return q.dtMs() == params.dtMs() && q.detrendMedMs() == params.detrendMedMs()
@@ -117,6 +129,20 @@ public final class CohortDigest {
      * in cell order, first cell wins; a cell contributes when one of its stimuli keeps a non-empty block.
      */
     public Grid grid(GatingThresholds t) {
+        return grid(t, null);
+    }
+
+    /**
+     * {@link #grid(GatingThresholds)} with a curation applied after the gating (null: none): an
+     * excluded cell contributes nothing (it is neither a neuron nor dropped), a repeat rejected by
+     * hand is left out and one kept by hand stays in; {@link Grid#rejections()} keeps the automatic
+     * counts, {@link Grid#curation()} says what the curation changed.
+     */
+    public Grid grid(GatingThresholds t, Curation curation) {
+        Set<RepeatOverride> applied = new LinkedHashSet<>();
+        Set<CellExclusion> excludedHere = new LinkedHashSet<>();
+        long manualKeep = 0;
+        long manualReject = 0;
         Map<StimulusKey, Integer> keyToS = new HashMap<>();
         List<Registration> registered = new ArrayList<>();
         List<CellRecord> neurons = new ArrayList<>();
@@ -127,10 +153,32 @@ public final class CohortDigest {
         for (CellDigest c : cells) {
             int n = neurons.size();
             boolean contributed = false;
+            Optional<CellExclusion> exclusion = curation == null ? Optional.empty() : curation.exclusion(c.cell().session());
             for (StimulusDigest d : c.stimuli()) {
                 GateReason[] reasons = d.reasons(t);
                 counts = counts.plus(RejectionCounts.of(reasons));
-                float[][] block = d.keptBlock(reasons);
+                boolean[] kept = new boolean[reasons.length];
+                for (int i = 0; i < kept.length; i++) {
+                    kept[i] = reasons[i] == GateReason.KEPT;
+                }
+                if (curation != null) {
+                    for (int i = 0; i < kept.length; i++) {
+                        Optional<RepeatOverride> o = curation.override(
+                                new RepeatKey(c.cell().session(), d.stimulus().info().description(), i + 1));
+                        if (o.isPresent()) {
+                            applied.add(o.get());
+                            boolean keep = o.get().verdict() == HandVerdict.KEEP;
+                            manualKeep += keep && !kept[i] ? 1 : 0;
+                            manualReject += !keep && kept[i] ? 1 : 0;
+                            kept[i] = keep;
+                        }
+                    }
+                }
+                if (exclusion.isPresent()) {
+                    excludedHere.add(exclusion.get());
+                    continue;
+                }
+                float[][] block = d.keptBlock(kept);
                 if (block.length == 0 || block[0].length == 0) {
                     continue;
                 }
@@ -145,7 +193,9 @@ public final class CohortDigest {
                 placedBlock.add(block);
                 contributed = true;
             }
-            if (contributed) {
+            if (exclusion.isPresent()) {
+                excludedHere.add(exclusion.get());
+            } else if (contributed) {
                 neurons.add(c.cell());
             } else {
                 dropped.add(c.cell());
@@ -157,7 +207,11 @@ public final class CohortDigest {
             int s = placedAt.get(k)[0];
             shortest[s] = Math.min(shortest[s], placedBlock.get(k)[0].length);
         }
-        return new Grid(List.copyOf(registered), List.copyOf(neurons), placedAt, placedBlock, shortest, counts, List.copyOf(dropped));
+        CurationOutcome outcome = curation == null ? null : new CurationOutcome(List.copyOf(applied), List.copyOf(excludedHere),
+                curation.overrides().stream().filter(o -> !applied.contains(o)).toList(),
+                curation.excludedCells().stream().filter(e -> !excludedHere.contains(e)).toList(), manualKeep, manualReject);
+        return new Grid(List.copyOf(registered), List.copyOf(neurons), placedAt, placedBlock, shortest, counts,
+                List.copyOf(dropped), outcome);
     }
 
     /** T of registered stimulus s in spectrogram mode: the spectrogram's frames as {@link DatasetAssembler#canonicalT} takes them. */

@@ -11,6 +11,7 @@ import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.Problem;
 import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.archive.StimulusInfo;
+import org.ac1explorer.curation.Curation;
 import org.ac1explorer.archive.Waveform;
 import org.ac1explorer.dsp.LogBands;
 import org.ac1explorer.dsp.LogSpectrogramPlan;
@@ -61,12 +62,18 @@ public final class DatasetAssembler {
      * IllegalArgumentException naming the parameter when --audio-fs and --dt-ms do not grid-lock.
      */
     public static AssembledDataset assemble(Ac1Archive archive, Params p, WaveformMode waveform, ProgressMonitor monitor) {
+        return assemble(archive, p, waveform, null, monitor);
+    }
+
+    /** {@link #assemble(Ac1Archive, Params, WaveformMode, ProgressMonitor)} with a curation applied after the gating (null: none). */
+    public static AssembledDataset assemble(Ac1Archive archive, Params p, WaveformMode waveform, Curation curation,
+                                            ProgressMonitor monitor) {
         p.validate();
         if (waveform != null) {
             waveform.validate(p.dtMs());
         }
         CohortDigest digest = CohortDigest.of(archive, p, p.maxStepFrac(), monitor);
-        return assemble(archive, digest, p, waveform, monitor);
+        return assemble(archive, digest, p, waveform, curation, monitor);
     }
 
     /**
@@ -75,7 +82,16 @@ public final class DatasetAssembler {
      */
     public static AssembledDataset assemble(Ac1Archive archive, CohortDigest digest, Params p, WaveformMode waveform,
                                             ProgressMonitor monitor) {
-        CohortDigest.Grid g = digest.grid(p.gating());
+        return assemble(archive, digest, p, waveform, null, monitor);
+    }
+
+    /**
+     * {@link #assemble(Ac1Archive, CohortDigest, Params, WaveformMode, ProgressMonitor)} with a
+     * curation applied after the gating (null: none; the result is then exactly the uncurated one).
+     */
+    public static AssembledDataset assemble(Ac1Archive archive, CohortDigest digest, Params p, WaveformMode waveform,
+                                            Curation curation, ProgressMonitor monitor) {
+        CohortDigest.Grid g = digest.grid(p.gating(), curation);
         List<CellRecord> neurons = g.neurons();
         if (neurons.isEmpty()) {
             throw new IllegalStateException(noCellsMessage(p, archive.cells().size(), g));
@@ -111,12 +127,15 @@ public final class DatasetAssembler {
             int n = g.placedAt().get(k)[1];
             responses[s][n] = cutColumns(g.placedBlock().get(k), tCanon[s]);
         }
-        List<String> warnings = CohortDigest.warnings(g, p, waveform == null);
+        List<String> warnings = new ArrayList<>(CohortDigest.warnings(g, p, waveform == null));
+        if (g.curation() != null) {
+            warnings.addAll(g.curation().unmatchedLines());
+        }
         String signalType = CohortDigest.signalType(g);
         RejectionCounts counts = g.rejections();
         return new AssembledDataset(p, LogBands.centresHz(p.fminHz(), p.fmaxHz(), p.binsPerOctave()), stimuli,
                 neurons, responses, counts, signalType, g.dropped(),
-                archive.problems().stream().sorted(Problem.ORDER).toList(), warnings, waveform);
+                archive.problems().stream().sorted(Problem.ORDER).toList(), warnings, waveform, g.curation());
     }
 
     /**

@@ -161,14 +161,46 @@ public final class MatExport {
         }
         mat.addArray("nrn_meta", nrnMeta);
         RejectionCounts rc = d.rejections();
-        mat.addArray("rejections", Mat5.newStruct()
-                .set("kept", Mat5.newScalar(rc.kept()))
+        CurationOutcome cur = d.curation();
+        Struct rejections = Mat5.newStruct()
+                .set("kept", Mat5.newScalar(cur == null ? rc.kept() : rc.kept() - cur.manualReject() + cur.manualKeep()))
                 .set("range", Mat5.newScalar(rc.range()))
                 .set("step", Mat5.newScalar(rc.step()))
-                .set("xcorr", Mat5.newScalar(rc.xcorr())));
+                .set("xcorr", Mat5.newScalar(rc.xcorr()));
+        if (cur != null) {
+            rejections.set("manual_reject", Mat5.newScalar(cur.manualReject()))
+                    .set("manual_keep", Mat5.newScalar(cur.manualKeep()));
+        }
+        mat.addArray("rejections", rejections);
+        if (cur != null) {
+            mat.addArray("curation", curation(cur));
+        }
         mat.addArray("signal_type", Mat5.newString(d.signalType()));
         addLoadReport(mat, d);
         return mat;
+    }
+
+    /**
+     * The {@code curation} variable: {@code overrides} (K x 1 struct array: cell, stimulus, repeat
+     * (1-based), verdict "keep"/"reject", note) and {@code excluded_cells} (E x 1 struct array:
+     * cell, note), the entries of the curation file that matched the cohort (0 x 1 with no fields when none did).
+     */
+    private static Struct curation(CurationOutcome cur) {
+        Struct overrides = Mat5.newStruct(cur.applied().size(), 1);
+        for (int i = 0; i < cur.applied().size(); i++) {
+            var o = cur.applied().get(i);
+            overrides.set("cell", i, Mat5.newString(o.key().cell()))
+                    .set("stimulus", i, Mat5.newString(o.key().stimulus()))
+                    .set("repeat", i, Mat5.newScalar(o.key().repeat()))
+                    .set("verdict", i, Mat5.newString(o.verdict().label()))
+                    .set("note", i, Mat5.newString(o.note()));
+        }
+        Struct excluded = Mat5.newStruct(cur.excluded().size(), 1);
+        for (int i = 0; i < cur.excluded().size(); i++) {
+            excluded.set("cell", i, Mat5.newString(cur.excluded().get(i).cell()))
+                    .set("note", i, Mat5.newString(cur.excluded().get(i).note()));
+        }
+        return Mat5.newStruct().set("overrides", overrides).set("excluded_cells", excluded);
     }
 
     /** The hearing range of the rat (Hz) that the reference loader declares for this dataset. */

@@ -30,20 +30,20 @@ public record StimulusDigest(CellStimulus stimulus, double[] maxAbsMv, StepTail[
         return true;
     }
 
-    /** The kept repeats' rows cut to the shortest of them (kept x T); zero rows when none is kept. */
-    public float[][] keptBlock(GateReason[] reasons) {
-        int kept = 0;
+    /** The rows of the repeats marked in {@code kept}, cut to the shortest of them (kept x T); zero rows when none is. */
+    public float[][] keptBlock(boolean[] kept) {
+        int count = 0;
         int t = Integer.MAX_VALUE;
-        for (int i = 0; i < reasons.length; i++) {
-            if (reasons[i] == GateReason.KEPT) {
-                kept++;
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
+                count++;
                 t = Math.min(t, rows[i].length);
             }
         }
-        float[][] out = new float[kept][];
+        float[][] out = new float[count][];
         int k = 0;
-        for (int i = 0; i < reasons.length; i++) {
-            if (reasons[i] == GateReason.KEPT) {
+        for (int i = 0; i < kept.length; i++) {
+            if (kept[i]) {
                 out[k++] = rows[i].length == t ? rows[i] : java.util.Arrays.copyOf(rows[i], t);
             }
         }

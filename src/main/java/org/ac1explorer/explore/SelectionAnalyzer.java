@@ -1,5 +1,9 @@
 package org.ac1explorer.explore;
 
+import org.ac1explorer.curation.Curation;
+import org.ac1explorer.curation.HandVerdict;
+import org.ac1explorer.curation.RepeatKey;
+import org.ac1explorer.curation.RepeatOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +41,11 @@ public final class SelectionAnalyzer {
     }
 
     public SelectionData compute(Selection sel, Params p, ProgressMonitor ctx) {
+        return compute(sel, p, Curation.EMPTY, ctx);
+    }
+
+    /** {@link #compute(Selection, Params, ProgressMonitor)} with the hand verdicts of {@code curation} applied after the gating. */
+    public SelectionData compute(Selection sel, Params p, Curation curation, ProgressMonitor ctx) {
         String id = sel.id();
         Optional<RawRepeats> reps = raw.get(id);
         if (reps == null) {
@@ -66,7 +75,8 @@ public final class SelectionAnalyzer {
 
         if (reps.isEmpty() || reps.get().tracesMv().isEmpty()) {
             return new SelectionData(sel, p, null, List.of(), null, spec, specError, new float[0][], new double[0],
-                    new double[0], "No repeat of this stimulus could be read (see Problems)");
+                    new double[0], "No repeat of this stimulus could be read (see Problems)", new RepeatOverride[0],
+                    curation.exclusion(sel.cell().session()).orElse(null));
         }
         String aKey = id + "|" + p.detrendMedMs() + "|" + p.detrendGaussMs();
         String spikeKey = aKey + "|" + p.spikeClipMs();
@@ -78,6 +88,16 @@ public final class SelectionAnalyzer {
         }
         ctx.checkCancelled();
         List<RepeatVerdict> verdicts = a.verdicts(p.gating());
+        RepeatOverride[] hand = new RepeatOverride[verdicts.size()];
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < hand.length; i++) {
+            hand[i] = curation.override(new RepeatKey(sel.cell().session(), sel.stimulus().info().description(), i + 1))
+                    .orElse(null);
+            boolean keep = hand[i] != null ? hand[i].verdict() == HandVerdict.KEEP : verdicts.get(i).reason() == GateReason.KEPT;
+            if (keep) {
+                kept.add(i);
+            }
+        }
 
         List<SpikeDetection> det = null;
         List<double[]> keptSignals;
@@ -94,13 +114,11 @@ public final class SelectionAnalyzer {
                 spikes.put(spikeKey, det);
             }
             keptSignals = new ArrayList<>();
-            for (int i = 0; i < verdicts.size(); i++) {
-                if (verdicts.get(i).reason() == GateReason.KEPT) {
-                    keptSignals.add(det.get(i).psth());
-                }
+            for (int i : kept) {
+                keptSignals.add(det.get(i).psth());
             }
         } else {
-            keptSignals = ResponseBinning.keptSignals(a, verdicts, false, p);
+            keptSignals = ResponseBinning.signals(a, kept, false, p);
         }
         ctx.checkCancelled();
         float[][] binned = ResponseBinning.bin(keptSignals, a.sfHz(), p.dtMs());
@@ -122,6 +140,7 @@ public final class SelectionAnalyzer {
             sem[k] = n > 1 ? Math.sqrt(ss / (n - 1)) / Math.sqrt(n) : 0;
         }
         ctx.progress(3, 3, null);
-        return new SelectionData(sel, p, a, verdicts, det, spec, specError, binned, mean, sem, null);
+        return new SelectionData(sel, p, a, verdicts, det, spec, specError, binned, mean, sem, null, hand,
+                curation.exclusion(sel.cell().session()).orElse(null));
     }
 }

@@ -1,6 +1,9 @@
 package org.ac1explorer.explore;
 
 import java.util.List;
+import org.ac1explorer.curation.CellExclusion;
+import org.ac1explorer.curation.HandVerdict;
+import org.ac1explorer.curation.RepeatOverride;
 import org.ac1explorer.dataset.Params;
 import org.ac1explorer.dataset.RepeatAnalysis;
 import org.ac1explorer.dsp.GateReason;
@@ -14,11 +17,25 @@ import org.ac1explorer.dsp.SpikeDetection;
  * repeat, else null), the stimulus spectrogram (null with {@code spectrogramError} when the
  * waveform cannot be read) and the binned response of the kept repeats (mean and s.e.m. per dt
  * bin; {@code binnedKept} rows are the kept repeats as the export holds them). {@code analysis} is
- * null (with {@code repeatsError}) when no repeat could be read.
+ * null (with {@code repeatsError}) when no repeat could be read. {@code hand} holds each repeat's
+ * hand verdict from the open curation (null where the gating decides); {@code excluded} the cell's
+ * exclusion, or null. A repeat is kept when its hand verdict says so, else when the gating kept it.
  */
 public record SelectionData(Selection selection, Params params, RepeatAnalysis analysis, List<RepeatVerdict> verdicts,
                             List<SpikeDetection> spikes, LogSpectrogram spectrogram, String spectrogramError,
-                            float[][] binnedKept, double[] mean, double[] sem, String repeatsError) {
+                            float[][] binnedKept, double[] mean, double[] sem, String repeatsError,
+                            RepeatOverride[] hand, CellExclusion excluded) {
+
+    /** The hand verdict of repeat i (0-based), or null. */
+    public RepeatOverride hand(int i) {
+        return hand == null || i >= hand.length ? null : hand[i];
+    }
+
+    /** Whether repeat i (0-based) is kept: by its hand verdict, else by the gating. */
+    public boolean kept(int i) {
+        RepeatOverride h = hand(i);
+        return h != null ? h.verdict() == HandVerdict.KEEP : verdicts.get(i).reason() == GateReason.KEPT;
+    }
 
     public boolean spiking() {
         return selection.cell().isSpiking();
@@ -29,7 +46,11 @@ public record SelectionData(Selection selection, Params params, RepeatAnalysis a
     }
 
     public long keptCount() {
-        return verdicts == null ? 0 : verdicts.stream().filter(v -> v.reason() == GateReason.KEPT).count();
+        long n = 0;
+        for (int i = 0; i < repeatCount(); i++) {
+            n += kept(i) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Frames of the spectrogram (0 without one). */

@@ -97,6 +97,8 @@ final class ExplorerActions {
 
         t.add(Action.of("Knobs", "Reset to defaults", () -> v.knobs().show(Params.defaults())));
 
+        CurationActions.addTo(t, w, view);
+
         t.add(Action.of("Help", "Guided tour", w::startTour).withAccelerator("F1")
                 .withHelp("guided tour (→ / ← next / back, Esc closes)"));
         t.add(Action.of("Help", "Keyboard shortcuts", () -> showShortcuts(t, w.stage())));

@@ -1,5 +1,6 @@
 package org.ac1explorer.ui;
 
+import org.ac1explorer.ui.curation.CurationController;
 import org.ac1explorer.ui.analysis.CountsController;
 import org.ac1explorer.ui.analysis.SelectionController;
 import org.ac1explorer.ui.download.DownloadController;
@@ -11,5 +12,5 @@ import org.ac1explorer.ui.strf.StrfController;
 /** The explorer window's controllers (background work behind the views), built once by {@link MainWindow}. */
 public record ExplorerControllers(SelectionController selection, CountsController counts, OpenController opener,
                                   ExportController exporter, DownloadController downloader, StrfController strf,
-                                  PlaybackController playback) {
+                                  PlaybackController playback, CurationController curation) {
 }

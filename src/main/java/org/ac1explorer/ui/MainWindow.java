@@ -22,6 +22,7 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.common.ViewSettings;
+import org.ac1explorer.ui.curation.CurationController;
 import org.ac1explorer.ui.download.DownloadController;
 import org.ac1explorer.ui.export.ExportController;
 import org.ac1explorer.ui.figures.FigureExport;
@@ -79,7 +80,7 @@ public final class MainWindow {
         controllers = new ExplorerControllers(selection, new CountsController(model, work, selection.runningProperty()),
                 opener, new ExportController(model, status, work, view, () -> stage),
                 new DownloadController(status, work, view, () -> stage, CrcnsDownloader.DEFAULT_BASE_URI, opener::open),
-                strf, playback);
+                strf, playback, new CurationController(model));
 
         BrowserPane browser = new BrowserPane(model);
         PlotsPane plots = new PlotsPane(model, work, view, selection.runningProperty());
@@ -95,6 +96,7 @@ public final class MainWindow {
         new Playhead(playback, plots.time(), List.of(plots.spectrogram().chart(), plots.traces().chart(),
                 plots.response().chart()));
         playback.setOnProblem(this::soundProblem);
+        openCuration();
         FigureExport figures = new FigureExport(() -> stage, view, status, model);
         figures.install(plots.spectrogram().chart(), "spectrogram", plots::fitAll);
         figures.install(plots.traces().chart(), "repeats", plots::fitAll);
@@ -209,6 +211,23 @@ public final class MainWindow {
     void quit() {
         close();
         stage.close();
+    }
+
+    /** Opens the remembered curation file (or the default one); a broken file is reported and left untouched. */
+    private void openCuration() {
+        CurationController curation = controllers.curation();
+        Path f = view.curationFileProperty().get() != null ? view.curationFileProperty().get() : CurationController.defaultFile();
+        try {
+            curation.open(f);
+        } catch (org.ac1explorer.curation.CurationFormatException e) {
+            status.failure(e.getMessage() + " (Curation ▸ Open curation file… picks another; the file is left as it is)");
+        }
+        curation.lastErrorProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                status.failure(b);
+            }
+        });
+        views.statusBar().showCuration(curation.summaryProperty());
     }
 
     public void show() {

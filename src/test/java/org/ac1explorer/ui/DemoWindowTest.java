@@ -95,6 +95,9 @@ abstract class DemoWindowTest {
         Settings s = Settings.inMemory();
         s.put("window.width", "1240");
         s.put("window.height", "780");
+        // hand decisions go to the test's temp folder, never to the user's configuration
+        Path base = shared != null ? shared : Path.of(System.getProperty("java.io.tmpdir"));
+        s.put("curation.file", base.resolve("curation-" + ProcessHandle.current().pid() + ".json").toString());
         return s;
     }
 

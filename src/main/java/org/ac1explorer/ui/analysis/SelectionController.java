@@ -1,5 +1,6 @@
 package org.ac1explorer.ui.analysis;
 
+import org.ac1explorer.curation.Curation;
 import org.ac1explorer.explore.SelectionAnalyzer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,6 +37,7 @@ public final class SelectionController {
         });
         model.selectionProperty().addListener((o, a, b) -> recompute());
         model.paramsProperty().addListener((o, a, b) -> recompute());
+        model.curationProperty().addListener((o, a, b) -> recompute());
     }
 
     /** True while the selection is being computed. */
@@ -59,8 +61,9 @@ public final class SelectionController {
             return;
         }
         Params p = model.params();
+        Curation c = model.curation();
         running.set(true);
-        job.run(Tasks.create(ctx -> an.compute(sel, p, ctx))
+        job.run(Tasks.create(ctx -> an.compute(sel, p, c, ctx))
                 .title("Computing " + sel.cell().session())
                 .onSuccess(data -> {
                     failure.set(null);

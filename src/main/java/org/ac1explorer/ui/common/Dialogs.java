@@ -32,6 +32,17 @@ public final class Dialogs {
         }
 
         boolean confirm(Window owner, String title, String message, String okLabel);
+
+        /** A line of text the user types (e.g. a note), starting from {@code initial}; empty when cancelled. */
+        default Optional<String> text(Window owner, String title, String prompt, String initial) {
+            javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(initial);
+            d.initOwner(owner);
+            d.setTitle("AC1 Explorer");
+            d.setHeaderText(title);
+            d.setContentText(prompt);
+            d.getEditor().setPrefColumnCount(40);
+            return d.showAndWait();
+        }
     }
 
     private static final Handler ALERTS = new Handler() {
@@ -131,6 +142,10 @@ public final class Dialogs {
 
     public static boolean confirm(Window owner, String title, String message, String okLabel) {
         return handler.confirm(owner, title, message, okLabel);
+    }
+
+    public static Optional<String> text(Window owner, String title, String prompt, String initial) {
+        return handler.text(owner, title, prompt, initial);
     }
 
     /** A one-line reason for a failure, for dialogs and the status line. */

@@ -14,6 +14,9 @@ public final class VerdictStyle {
     private VerdictStyle() {
     }
 
+    /** Colour of a repeat rejected by hand (whatever the gating said). */
+    public static final String HAND_REJECTED = "#7f7f7f";
+
     public static Color color(GateReason r) {
         return Color.web(hex(r));
     }

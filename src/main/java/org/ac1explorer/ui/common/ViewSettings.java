@@ -43,6 +43,7 @@ public final class ViewSettings {
     private final ObjectProperty<Path> exportFolder;
     private final ObjectProperty<Path> figuresFolder;
     private final ObjectProperty<Path> downloadFolder;
+    private final ObjectProperty<Path> curationFile;
     private final javafx.collections.ObservableList<Path> recent = javafx.collections.FXCollections.observableArrayList();
     /** How many datasets File ▸ Open recent remembers. */
     public static final int RECENT_MAX = 8;
@@ -65,6 +66,7 @@ public final class ViewSettings {
         exportFolder = folder("lastExportDir");
         figuresFolder = folder("figures.dir");
         downloadFolder = folder("download.folder");
+        curationFile = folder("curation.file");
         store.get("recentDatasets").ifPresent(s -> s.lines().map(ViewSettings::path).flatMap(Optional::stream)
                 .limit(RECENT_MAX).forEach(recent::add));
         recent.addListener((javafx.collections.ListChangeListener<Path>) c -> store.put("recentDatasets",
@@ -153,6 +155,11 @@ public final class ViewSettings {
     }
 
     /** Where the export dialog starts; null when unknown. */
+    /** The curation file last opened or saved (null: the default one). */
+    public ObjectProperty<Path> curationFileProperty() {
+        return curationFile;
+    }
+
     public ObjectProperty<Path> exportFolderProperty() {
         return exportFolder;
     }

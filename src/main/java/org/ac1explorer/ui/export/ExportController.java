@@ -124,6 +124,8 @@ public final class ExportController {
     public Tasks.BackgroundTask<AssembledDataset> export(Path target, WaveformMode waveform) {
         LoadedDataset d = model.dataset();
         Params p = model.params();
+        // the open curation, as the command line's --curation applies it (none when it is empty)
+        org.ac1explorer.curation.Curation curation = model.curation().isEmpty() ? null : model.curation();
         try {
             OutputTarget.checkOutsideSources(target.toAbsolutePath(), d.archive().parts().sources());
         } catch (java.io.IOException e) {
@@ -133,7 +135,7 @@ public final class ExportController {
                     ExportSize estimate = ExportSize.estimate(d.archive().cells(), p, waveform);
                     estimate.checkFits(p, waveform != null, ExportSize.MAX_VARIABLE_BYTES);
                     OutputTarget.checkFreeSpace(target, estimate.fileBytes());
-                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, waveform, ctx));
+                    AssembledDataset a = ParallelWork.run(() -> DatasetAssembler.assemble(d.archive(), p, waveform, curation, ctx));
                     ctx.checkCancelled();
                     ctx.progress(0, 1, "Writing " + target.getFileName());
                     MatExport.write(a, target, true);

@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ac1explorer.archive.Problem;
+import org.ac1explorer.curation.Curation;
 import org.ac1explorer.dataset.Params;
 
 /**
@@ -24,7 +25,9 @@ public final class ExplorerModel {
     private final ReadOnlyObjectWrapper<Params> params = new ReadOnlyObjectWrapper<>(this, "params", Params.defaults());
     private final ReadOnlyObjectWrapper<SelectionData> selectionData = new ReadOnlyObjectWrapper<>(this, "selectionData");
     private final ReadOnlyObjectWrapper<DatasetCounts> counts = new ReadOnlyObjectWrapper<>(this, "counts");
+    private final ReadOnlyObjectWrapper<Curation> curation = new ReadOnlyObjectWrapper<>(this, "curation", Curation.EMPTY);
     private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+    private List<Problem> curationProblems = List.of();
     private final ObservableList<Problem> problemsView = FXCollections.unmodifiableObservableList(problems);
 
     public ReadOnlyObjectProperty<LoadedDataset> datasetProperty() {
@@ -67,7 +70,16 @@ public final class ExplorerModel {
         return counts.get();
     }
 
-    /** Loading problems and warnings of the current dataset, in the order met. */
+    /** The hand decisions applied after the gating (empty when none). */
+    public ReadOnlyObjectProperty<Curation> curationProperty() {
+        return curation.getReadOnlyProperty();
+    }
+
+    public Curation curation() {
+        return curation.get();
+    }
+
+    /** Loading problems and warnings of the current dataset, in the order met, then the curation's. */
     public ObservableList<Problem> problems() {
         return problemsView;
     }
@@ -84,6 +96,18 @@ public final class ExplorerModel {
         if (d != null) {
             problems.setAll(d.archive().problems());
         }
+        problems.addAll(curationProblems);
+    }
+
+    public void setCuration(Curation c) {
+        curation.set(Objects.requireNonNull(c));
+    }
+
+    /** Replaces the curation's entries of the problem list (keys that match nothing in the dataset). */
+    public void setCurationProblems(List<Problem> current) {
+        problems.removeAll(curationProblems);
+        curationProblems = List.copyOf(current);
+        problems.addAll(curationProblems);
     }
 
     public void select(Selection s) {
@@ -124,8 +148,10 @@ public final class ExplorerModel {
 
     /** Replaces the problem list with the archive's current log plus extra warnings, when it changed. */
     public void refreshProblems(List<Problem> current) {
-        if (!current.equals(problems)) {
-            problems.setAll(current);
+        List<Problem> all = new java.util.ArrayList<>(current);
+        all.addAll(curationProblems);
+        if (!all.equals(problems)) {
+            problems.setAll(all);
         }
     }
 }

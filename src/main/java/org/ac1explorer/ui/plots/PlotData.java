@@ -1,5 +1,7 @@
 package org.ac1explorer.ui.plots;
 
+import org.ac1explorer.curation.HandVerdict;
+import org.ac1explorer.curation.RepeatOverride;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,10 +60,23 @@ public final class PlotData {
     }
 
     /** One repeat's row: its envelopes (main = detrended or raw, baseline in raw mode) and spike times. */
-    public record Row(int repeat, RepeatVerdict verdict, String text, String details, Envelope.Points main,
-                      Envelope.Points baseline, double[] spikeTimes, double offset) {
+    public record Row(int repeat, RepeatVerdict verdict, RepeatOverride hand, String text, String details,
+                      Envelope.Points main, Envelope.Points baseline, double[] spikeTimes, double offset) {
         public GateReason reason() {
             return verdict.reason();
+        }
+
+        /** Kept by its hand verdict, else by the gating. */
+        public boolean kept() {
+            return hand != null ? hand.verdict() == HandVerdict.KEEP : verdict.reason() == GateReason.KEPT;
+        }
+
+        /** The colour the row is drawn in: the gating's, kept when kept by hand, grey when rejected by hand. */
+        public String colour() {
+            if (hand == null) {
+                return VerdictStyle.hex(verdict.reason());
+            }
+            return hand.verdict() == HandVerdict.KEEP ? VerdictStyle.hex(GateReason.KEPT) : VerdictStyle.HAND_REJECTED;
         }
     }
 
@@ -75,7 +90,7 @@ public final class PlotData {
     public static Layout layout(SelectionData d, boolean raw, boolean hideRejected) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < d.repeatCount(); i++) {
-            if (!hideRejected || d.verdicts().get(i).reason() == GateReason.KEPT) {
+            if (!hideRejected || d.kept(i)) {
                 shown.add(i);
             }
         }
@@ -148,8 +163,11 @@ public final class PlotData {
             if (d.spikes() != null) {
                 spikes = spikeOnsets(d.spikes().get(i), sf);
             }
-            rows.add(new Row(i, v, "#" + (i + 1) + "  " + VerdictStyle.explain(v, g), VerdictStyle.details(v, g), main,
-                    base, spikes, layout.offset(r)));
+            RepeatOverride hand = d.hand(i);
+            String text = "#" + (i + 1) + "  " + (hand == null ? VerdictStyle.explain(v, g) : "✋ " + hand.describe());
+            String details = (hand == null ? "" : hand.describe() + " (gating: " + VerdictStyle.explain(v, g) + ")\n")
+                    + VerdictStyle.details(v, g);
+            rows.add(new Row(i, v, hand, text, details, main, base, spikes, layout.offset(r)));
         }
         return new Traces(layout, rows, t0, t1);
     }

@@ -55,6 +55,9 @@ public final class TracesChart extends VBox {
     static final double LABEL_MARGIN = 190;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
     private final BooleanProperty hideRejected = new SimpleBooleanProperty(this, "hideRejected", false);
+    /** The repeat (0-based) that hand verdicts apply to, chosen by clicking its label; -1 for none. */
+    private final javafx.beans.property.IntegerProperty focusedRepeat =
+            new javafx.beans.property.SimpleIntegerProperty(this, "focusedRepeat", -1);
     private final HBox legend = new HBox(10);
     private PlotData.Traces current;
 
@@ -131,6 +134,7 @@ public final class TracesChart extends VBox {
         labelLayer.setPickOnBounds(false);
         PlotStyle.stackBlock(this, head, new javafx.scene.layout.StackPane(chart, labelLayer), message);
 
+        focusedRepeat.addListener((o, a, b) -> overlay.update(overlay.traces));
         y.minProperty().addListener((o, a, b) -> overlay.requestLayout());
         y.maxProperty().addListener((o, a, b) -> overlay.requestLayout());
         chart.getCanvas().heightProperty().addListener((o, a, b) -> overlay.requestLayout());
@@ -156,6 +160,11 @@ public final class TracesChart extends VBox {
 
     public BooleanProperty rawProperty() {
         return raw;
+    }
+
+    /** The repeat (0-based) hand verdicts apply to; -1 for none. */
+    public javafx.beans.property.IntegerProperty focusedRepeatProperty() {
+        return focusedRepeat;
     }
 
     public BooleanProperty hideRejectedProperty() {
@@ -206,8 +215,8 @@ public final class TracesChart extends VBox {
         for (int r = 0; r < n; r++) {
             PlotData.Row row = t.rows().get(r);
             DoubleDataSet m = pooled(mainPool, r, "repeat");
-            String colour = VerdictStyle.hex(row.reason());
-            boolean kept = row.reason() == GateReason.KEPT;
+            String colour = row.colour();
+            boolean kept = row.kept();
             String style = PlotStyle.line(colour, t.layout().raw() ? 0.8 : (kept ? 1.0 : 0.9));
             if (!style.equals(m.getStyle())) {
                 m.setStyle(style);
@@ -334,8 +343,13 @@ public final class TracesChart extends VBox {
                 if (show) {
                     PlotData.Row r = t.rows().get(i);
                     l.setText(r.text());
-                    l.setStyle("-fx-text-fill: " + textColour(r.reason()) + ";");
-                    l.setTooltip(new Tooltip("Repeat " + (r.repeat() + 1) + ": " + VerdictStyle.label(r.reason()) + "\n" + r.details()));
+                    l.setStyle("-fx-text-fill: " + (r.hand() == null ? textColour(r.reason()) : r.colour()) + ";"
+                            + (focusedRepeat.get() == r.repeat() ? " -fx-font-weight: bold; -fx-underline: true;" : ""));
+                    l.setTooltip(new Tooltip("Repeat " + (r.repeat() + 1) + ": " + (r.hand() == null
+                            ? VerdictStyle.label(r.reason()) : r.hand().describe()) + "\n" + r.details()
+                            + "\nClick to select it for K (keep) / R (reject) / N (note)"));
+                    int repeat = r.repeat();
+                    l.setOnMouseClicked(e -> focusedRepeat.set(repeat));
                 }
             }
             bar.setVisible(false);
