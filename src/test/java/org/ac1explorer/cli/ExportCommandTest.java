@@ -17,6 +17,30 @@ class ExportCommandTest {
     Path tmp;
 
     @Test
+    void curationFlagAppliesTheFileAndNamesKeysThatMatchNothing() throws Exception {
+        Path cur = tmp.resolve("lab-curation.json");
+        Files.writeString(cur, """
+                {"format": "ac1-curation/1", "overrides": [
+                  {"cell": "19990101-xx-001", "stimulus": "no such sound", "repeat": 2, "verdict": "reject"}]}""");
+        CliRun r = CliRun.of("export", "--data", Fixtures.mini().toString(), "--out", tmp.resolve("c.mat").toString(),
+                "--curation", cur.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("curation: 0 override(s) and 0 exclusion(s) applied"), r.out());
+        assertTrue(r.err().contains("19990101-xx-001 · no such sound · #2 (reject) matches no repeat of the cohort"), r.err());
+    }
+
+    @Test
+    void aMalformedCurationFileIsRefusedNamingIt() throws Exception {
+        Path cur = tmp.resolve("bad.json");
+        Files.writeString(cur, "{\"format\": \"ac1-curation/1\", \"overrides\": [{\"cell\": \"a\"}]}");
+        CliRun r = CliRun.of("export", "--data", Fixtures.mini().toString(), "--out", tmp.resolve("c.mat").toString(),
+                "--curation", cur.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("bad.json: overrides[0]: \"stimulus\" is missing"), r.err());
+        assertFalse(Files.exists(tmp.resolve("c.mat")));
+    }
+
+    @Test
     void anExistingFolderIsSaidToBeAFolderBeforeAnythingAboutForce() throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("results"));
         CliRun r = CliRun.of("export", "--data", Fixtures.mini().toString(), "--out", folder.toString());
