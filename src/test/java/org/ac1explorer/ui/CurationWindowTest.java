@@ -51,8 +51,8 @@ class CurationWindowTest extends DemoWindowTest {
         waitUntil("the mean is recomputed without the repeat", () -> window.model().selectionData() != null
                 && window.model().selectionData().hand(repeat) != null && window.views().plots().shown() == window.model().selectionData());
         assertEquals(keptBefore - 1, (long) fx(() -> window.model().selectionData().keptCount()));
-        waitUntil("its label says so", () -> labelOf(repeat).contains("✋ rejected by hand"));
-        assertEquals("✋ 1 override", fx(() -> ((Label) stage.getScene().lookup("#curation-counter")).getText()));
+        waitUntil("its label says so", () -> labelOf(repeat).contains("✘ rejected by hand"));
+        assertEquals("✎ 1 override", fx(() -> ((Label) stage.getScene().lookup("#curation-counter")).getText()));
         assertEquals(HandVerdict.REJECT, CurationFile.read(file).overrides().get(0).verdict(), "saved at once");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);

@@ -164,7 +164,8 @@ public final class PlotData {
                 spikes = spikeOnsets(d.spikes().get(i), sf);
             }
             RepeatOverride hand = d.hand(i);
-            String text = "#" + (i + 1) + "  " + (hand == null ? VerdictStyle.explain(v, g) : "✋ " + hand.describe());
+            String text = "#" + (i + 1) + "  " + (hand == null ? VerdictStyle.explain(v, g)
+                    : (hand.verdict() == HandVerdict.KEEP ? "✔ " : "✘ ") + hand.describe());
             String details = (hand == null ? "" : hand.describe() + " (gating: " + VerdictStyle.explain(v, g) + ")\n")
                     + VerdictStyle.details(v, g);
             rows.add(new Row(i, v, hand, text, details, main, base, spikes, layout.offset(r)));

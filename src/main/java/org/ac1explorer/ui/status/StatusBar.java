@@ -101,12 +101,12 @@ public final class StatusBar extends HBox {
     }
 
     /** The counters as displayed ("kept 37"), for tests. */
-    /** Shows the curation's counts ("✋ 3 overrides · 1 excluded") beside the counters while there are any. */
+    /** Shows the curation's counts ("✎ 3 overrides · 1 excluded") beside the counters while there are any. */
     public void showCuration(javafx.beans.value.ObservableStringValue summary) {
         Label hand = new Label();
         hand.setId("curation-counter");
         hand.getStyleClass().add("counter");
-        hand.textProperty().bind(Bindings.concat("✋ ", summary));
+        hand.textProperty().bind(Bindings.concat("✎ ", summary));
         hand.visibleProperty().bind(Bindings.isNotEmpty(summary));
         hand.managedProperty().bind(hand.visibleProperty());
         Tooltip.install(hand, new Tooltip("Hand decisions of the open curation file (Curation ▸ All hand decisions…)"));
