@@ -43,7 +43,10 @@ final class ExplorerActions {
                 () -> c.exporter().chooseAndExport(WaveformMode.defaults())).inSection(1).disabledWhen(noExport));
         t.add(Action.of("File", "Quit", w::quit).inSection(2).withAccelerator("Shortcut+Q").withHelp("quit"));
 
-        t.add(Action.of("View", "Fit all plots", v.plots()::fitAll).withPlainKey(KeyCode.F, "F")
+        t.add(Action.of("View", "Fit all plots", () -> {
+                    v.plots().traces().scaleGain(0);
+                    v.plots().fitAll();
+                }).withPlainKey(KeyCode.F, "F")
                 .withHelp("fit all plots to the whole stimulus"));
         ToggleGroup mode = new ToggleGroup();
         RadioMenuItem det = new RadioMenuItem("Detrended traces");
@@ -57,6 +60,12 @@ final class ExplorerActions {
         t.addItem("View", 1, det);
         t.addItem("View", 1, raw);
         t.add(Action.toggle("View", "Hide rejected repeats", view.hideRejectedProperty()).inSection(1));
+        t.add(Action.toggle("View", "Overlay repeats (one mV axis)", view.overlayTracesProperty()).inSection(1)
+                .withPlainKey(KeyCode.O, "O").withHelp("superimpose the repeats on one absolute mV axis / back to rows"));
+        t.add(Action.of("View", "Larger traces", () -> v.plots().traces().scaleGain(2)).inSection(1)
+                .withPlainKey(KeyCode.EQUALS, "+ (=)").withHelp("magnify the traces within their rows (×2)"));
+        t.add(Action.of("View", "Smaller traces", () -> v.plots().traces().scaleGain(0.5)).inSection(1)
+                .withPlainKey(KeyCode.MINUS, "−").withHelp("shrink the traces within their rows (÷2); F resets"));
         t.add(Action.of("View", "Show problems", () -> v.problems().setExpanded(true)).inSection(2));
         t.add(Action.of("View", "Cells table", () -> w.layout().leftTabs().getSelectionModel().select(1)).inSection(3));
         t.add(Action.of("View", "Linear STRF of the cell", () -> w.layout().rightTabs().getSelectionModel().select(1))

@@ -29,6 +29,7 @@ public final class ViewSettings {
     private final Settings store;
     private final BooleanProperty rawTraces;
     private final BooleanProperty hideRejected;
+    private final BooleanProperty overlayTraces;
     private final StringProperty colourMap;
     private final IntegerProperty dbRange;
     private final BooleanProperty dbAutoTop;
@@ -52,6 +53,7 @@ public final class ViewSettings {
         this.store = store;
         rawTraces = persisted(new SimpleBooleanProperty(), "view.rawTraces", Boolean::parseBoolean, false);
         hideRejected = persisted(new SimpleBooleanProperty(), "view.hideRejected", Boolean::parseBoolean, false);
+        overlayTraces = persisted(new SimpleBooleanProperty(), "view.overlayTraces", Boolean::parseBoolean, false);
         colourMap = persisted(new SimpleStringProperty(), "view.colourMap", s -> s, "VIRIDIS");
         dbRange = persisted(new SimpleIntegerProperty(), "view.dbRange", s -> (int) Double.parseDouble(s), 80);
         dbAutoTop = persisted(new SimpleBooleanProperty(), "view.dbAutoTop", Boolean::parseBoolean, true);
@@ -98,6 +100,11 @@ public final class ViewSettings {
     }
 
     /** Rejected repeats left out of the traces plot. */
+    /** Repeats superimposed on one absolute mV axis instead of stacked in rows. */
+    public BooleanProperty overlayTracesProperty() {
+        return overlayTraces;
+    }
+
     public BooleanProperty hideRejectedProperty() {
         return hideRejected;
     }

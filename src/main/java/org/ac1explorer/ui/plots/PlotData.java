@@ -52,10 +52,18 @@ public final class PlotData {
         return new Heatmap(times, bands, z, s.centresHz(), max, nt, s.hop(), s.window(), s.sf());
     }
 
-    /** How the repeat rows are laid out: which repeats, their vertical spacing and centring. */
-    public record Layout(int[] repeats, double spacing, double[] centres, boolean raw) {
+    /**
+     * How the repeat rows are laid out: which repeats, their vertical spacing (mV) and centring, or
+     * all superimposed at their own values ({@code overlay}: offsets and centres 0, an absolute mV axis).
+     */
+    public record Layout(int[] repeats, double spacing, double[] centres, boolean raw, boolean overlay) {
         public double offset(int row) {
-            return -row * spacing;
+            return overlay ? 0 : -row * spacing;
+        }
+
+        /** What is subtracted from repeat row {@code row} before drawing (its baseline's median in stacked raw mode). */
+        public double centre(int row) {
+            return overlay ? 0 : centres[row];
         }
     }
 
@@ -88,6 +96,14 @@ public final class PlotData {
      * the rows' 99.5th-percentile |amplitude| (99.95th for spikes), rounded to 1, 2 or 5 × 10^k mV.
      */
     public static Layout layout(SelectionData d, boolean raw, boolean hideRejected) {
+        return layout(d, raw, hideRejected, false, 1.0);
+    }
+
+    /**
+     * {@link #layout(SelectionData, boolean, boolean)}, superimposed when {@code overlay}; in rows,
+     * {@code gain} (&gt; 0) magnifies the traces within their rows (the spacing in mV is divided by it).
+     */
+    public static Layout layout(SelectionData d, boolean raw, boolean hideRejected, boolean overlay, double gain) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < d.repeatCount(); i++) {
             if (!hideRejected || d.kept(i)) {
@@ -114,7 +130,7 @@ public final class PlotData {
         double[] sorted = amp.clone();
         Arrays.sort(sorted);
         double m = sorted.length == 0 ? 1 : sorted[sorted.length / 2];
-        return new Layout(rep, nice(Math.max(2.5 * m, 1e-3)), centres, raw);
+        return new Layout(rep, nice(Math.max(2.5 * m, 1e-3)) / gain, centres, raw, overlay);
     }
 
     /** Rounds up to 1, 2 or 5 × 10^k. */
@@ -150,7 +166,7 @@ public final class PlotData {
         for (int r = 0; r < layout.repeats().length; r++) {
             int i = layout.repeats()[r];
             RepeatVerdict v = d.verdicts().get(i);
-            double off = layout.offset(r) - layout.centres()[r];
+            double off = layout.offset(r) - layout.centre(r);
             Envelope.Points main;
             Envelope.Points base = null;
             if (layout.raw()) {

@@ -107,6 +107,8 @@ public final class PlotsPane extends VBox {
         });
         traces.rawProperty().addListener((o, a, b) -> prepare(shown, false));
         traces.hideRejectedProperty().addListener((o, a, b) -> prepare(shown, false));
+        traces.overlayProperty().addListener((o, a, b) -> prepare(shown, false));
+        traces.gainProperty().addListener((o, a, b) -> prepare(shown, false));
         PlotStyle.lineScaleProperty().addListener(new javafx.beans.value.WeakChangeListener<>(restyle));
         envelopeDebounce.setOnFinished(e -> prepareEnvelopes());
         time.loProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
@@ -190,6 +192,8 @@ public final class PlotsPane extends VBox {
         }
         boolean raw = traces.rawProperty().get();
         boolean hide = traces.hideRejectedProperty().get();
+        boolean over = traces.overlayProperty().get();
+        double gain = traces.gainProperty().get();
         double full = d.durationS();
         double t0;
         double t1;
@@ -215,7 +219,7 @@ public final class PlotsPane extends VBox {
                     PlotData.Layout l = null;
                     PlotData.Traces tr = null;
                     if (d.analysis() != null) {
-                        l = PlotData.layout(d, raw, hide);
+                        l = PlotData.layout(d, raw, hide, over, gain);
                         ctx.checkCancelled();
                         tr = PlotData.traces(d, l, a, b, columns);
                     }

@@ -55,6 +55,9 @@ public final class TracesChart extends VBox {
     static final double LABEL_MARGIN = 190;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
     private final BooleanProperty hideRejected = new SimpleBooleanProperty(this, "hideRejected", false);
+    private final BooleanProperty overlayMode = new SimpleBooleanProperty(this, "overlay", false);
+    /** Magnification of the traces within their rows (stacked view), 1/16 .. 16. */
+    private final javafx.beans.property.DoubleProperty gain = new javafx.beans.property.SimpleDoubleProperty(this, "gain", 1.0);
     /** The repeat (0-based) that hand verdicts apply to, chosen by clicking its label; -1 for none. */
     private final javafx.beans.property.IntegerProperty focusedRepeat =
             new javafx.beans.property.SimpleIntegerProperty(this, "focusedRepeat", -1);
@@ -72,6 +75,9 @@ public final class TracesChart extends VBox {
                 PlotData.Traces t = current;
                 if (t == null || t.rows().isEmpty()) {
                     return "";
+                }
+                if (t.layout().overlay()) {
+                    return Formats.sig(n.doubleValue());
                 }
                 double k = -n.doubleValue() / t.layout().spacing();
                 int r = (int) Math.rint(k);
@@ -118,6 +124,12 @@ public final class TracesChart extends VBox {
         hide.setId("hide-rejected");
         hide.selectedProperty().bindBidirectional(view.hideRejectedProperty());
         hideRejected.bind(hide.selectedProperty());
+        CheckBox over = new CheckBox("Overlay");
+        over.setId("overlay-traces");
+        over.setTooltip(new Tooltip("Superimpose the repeats on one absolute mV axis (kept in colour, rejected by hand grey); "
+                + "with Raw + baseline the resting potential is readable"));
+        over.selectedProperty().bindBidirectional(view.overlayTracesProperty());
+        overlayMode.bind(over.selectedProperty());
 
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);
@@ -127,10 +139,10 @@ public final class TracesChart extends VBox {
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        for (Region n : new Region[] {legend, det, rawB, hide}) {
+        for (Region n : new Region[] {legend, det, rawB, hide, over}) {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox head = new HBox(8, title, gap, legend, det, rawB, hide);
+        HBox head = new HBox(8, title, gap, legend, det, rawB, hide, over);
         labelLayer.setPickOnBounds(false);
         PlotStyle.stackBlock(this, head, new javafx.scene.layout.StackPane(chart, labelLayer), message);
 
@@ -162,9 +174,42 @@ public final class TracesChart extends VBox {
         return raw;
     }
 
+    /** The lowest and highest value the rows draw (mV), for the overlay's absolute axis. */
+    private static double[] valueRange(PlotData.Traces t) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (PlotData.Row r : t.rows()) {
+            for (Envelope.Points p : new Envelope.Points[] {r.main(), r.baseline()}) {
+                for (int i = 0; p != null && i < p.n(); i++) {
+                    double v = p.y()[i];
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {-1, 1};
+    }
+
     /** The repeat (0-based) hand verdicts apply to; -1 for none. */
     public javafx.beans.property.IntegerProperty focusedRepeatProperty() {
         return focusedRepeat;
+    }
+
+    /** Whether the repeats are superimposed (bound to the view setting). */
+    public javafx.beans.property.ReadOnlyBooleanProperty overlayProperty() {
+        return overlayMode;
+    }
+
+    /** The stacked view's trace gain (1 = rows 2.5 median amplitudes apart). */
+    public javafx.beans.property.ReadOnlyDoubleProperty gainProperty() {
+        return gain;
+    }
+
+    /** Multiplies the gain by {@code factor} within 1/16 .. 16; 0 resets it to 1. */
+    public void scaleGain(double factor) {
+        gain.set(factor == 0 ? 1.0 : Math.max(1.0 / 16, Math.min(16, gain.get() * factor)));
     }
 
     public BooleanProperty hideRejectedProperty() {
@@ -207,8 +252,16 @@ public final class TracesChart extends VBox {
         message.setVisible(false);
         double s = t.layout().spacing();
         int n = t.rows().size();
-        y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
-        y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
+        if (t.layout().overlay()) {
+            double[] range = valueRange(t);
+            double pad = 0.05 * Math.max(range[1] - range[0], 1e-3);
+            y.set(range[0] - pad, range[1] + pad);
+            y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + (t.layout().raw() ? ", as recorded" : ", detrended")
+                    + " · " + n + " repeats superimposed");
+        } else {
+            y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
+            y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
+        }
         List<DataSet> mains = new ArrayList<>();
         List<DataSet> bases = new ArrayList<>();
         int spikeCount = 0;
@@ -338,7 +391,8 @@ public final class TracesChart extends VBox {
             }
             for (int i = 0; i < labels.size(); i++) {
                 Label l = labels.get(i);
-                boolean show = i < n;
+                // superimposed rows share one height: their labels would pile up (the legend and tooltips say it)
+                boolean show = i < n && !t.layout().overlay();
                 l.setVisible(show);
                 if (show) {
                     PlotData.Row r = t.rows().get(i);

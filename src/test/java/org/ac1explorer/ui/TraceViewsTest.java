@@ -1,0 +1,64 @@
+package org.ac1explorer.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fair_acc.chartfx.axes.Axis;
+import javafx.scene.control.CheckBox;
+import javafx.stage.Stage;
+import org.ac1explorer.ui.plots.PlotData;
+import org.junit.jupiter.api.Test;
+import org.testfx.framework.junit5.Start;
+
+/** The repeats superimposed on one absolute mV axis, and the stacked view's trace gain. */
+class TraceViewsTest extends DemoWindowTest {
+
+    @Start
+    void start(Stage stage) {
+        showWindow(stage);
+    }
+
+    @Test
+    void overlayPutsRawRepeatsOnOneAbsoluteAxisThatHoldsTheRestingPotential() {
+        openDemo();
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#overlay-traces")).setSelected(true);
+            window.views().plots().traces().rawProperty().set(true);
+            return null;
+        });
+        waitUntil("the overlay is drawn", () -> {
+            PlotData.Traces t = window.views().plots().traces().current();
+            return t != null && t.layout().overlay() && t.layout().raw();
+        });
+        double baseline = fx(() -> {
+            var d = window.model().selectionData();
+            double[] b = d.analysis().baselines().get(0);
+            return b[b.length / 2];
+        });
+        Axis y = fx(() -> window.views().plots().traces().chart().getYAxis());
+        double lo = fx(y::getMin);
+        double hi = fx(y::getMax);
+        assertTrue(lo < baseline && baseline < hi, "the axis [" + lo + ", " + hi + "] holds the baseline " + baseline + " mV");
+        assertTrue(fx(() -> y.getName()).contains("superimposed"), fx(() -> y.getName()));
+        assertTrue(fx(() -> window.views().plots().traces().rowLabelBounds().isEmpty()), "no row labels piled up");
+        for (PlotData.Row r : fx(() -> window.views().plots().traces().current().rows())) {
+            assertEquals(0.0, r.offset(), "every repeat at its own values");
+        }
+    }
+
+    @Test
+    void gainMagnifiesTheTracesWithinTheirRowsAndFitResetsIt() {
+        openDemo();
+        double spacing = fx(() -> window.views().plots().traces().current().layout().spacing());
+        fx(() -> {
+            window.views().plots().traces().scaleGain(2);
+            return null;
+        });
+        waitUntil("rows half as far apart in mV", () -> window.views().plots().traces().current().layout().spacing() == spacing / 2);
+        fx(() -> {
+            window.views().plots().traces().scaleGain(0);
+            return null;
+        });
+        waitUntil("gain back to 1", () -> window.views().plots().traces().current().layout().spacing() == spacing);
+    }
+}
