@@ -61,4 +61,28 @@ class TraceViewsTest extends DemoWindowTest {
         });
         waitUntil("gain back to 1", () -> window.views().plots().traces().current().layout().spacing() == spacing);
     }
+
+    @Test
+    void amplitudeAndFrequencyZoomNarrowTheVerticalAxesAndFitRestoresThem() {
+        openDemo();
+        Axis ty = fx(() -> window.views().plots().traces().chart().getYAxis());
+        Axis fy = fx(() -> window.views().plots().spectrogram().chart().getYAxis());
+        double[] traces = fx(() -> new double[] {ty.getMin(), ty.getMax()});
+        double[] bands = fx(() -> new double[] {fy.getMin(), fy.getMax()});
+        fx(() -> {
+            window.views().plots().traces().amplitudeZoom().zoom((traces[0] + traces[1]) / 2, 0.5);
+            window.views().plots().spectrogram().frequencyZoom().zoom(bands[0], 0.5);
+            return null;
+        });
+        assertEquals((traces[1] - traces[0]) / 2, fx(() -> ty.getMax() - ty.getMin()), 1e-9);
+        assertEquals(bands[0], fx(fy::getMin), 1e-9, "zoomed around the lowest band");
+        assertEquals((bands[1] - bands[0]) / 2, fx(() -> fy.getMax() - fy.getMin()), 1e-9);
+        fx(() -> {
+            window.views().plots().fitAll();
+            return null;
+        });
+        assertEquals(traces[0], fx(ty::getMin), 1e-9);
+        assertEquals(traces[1], fx(ty::getMax), 1e-9);
+        assertEquals(bands[1], fx(fy::getMax), 1e-9);
+    }
 }

@@ -231,6 +231,9 @@ public final class PlotsPane extends VBox {
 
     private void apply(Prepared p, boolean newSelection, double full, double t0, double t1) {
         shown = p.data();
+        if (newSelection) {
+            fitVertical();
+        }
         markStale(split);
         layout = p.layout();
         SelectionData d = p.data();
@@ -325,8 +328,16 @@ public final class PlotsPane extends VBox {
     }
 
     /** Shows the whole selection in all plots. */
+    /** Fits the shared time axis and every chart's vertical axis (amplitude, frequency) to the data. */
     public void fitAll() {
         time.fit();
+        fitVertical();
+    }
+
+    private void fitVertical() {
+        spectrogram.frequencyZoom().fit();
+        traces.amplitudeZoom().fit();
+        response.amplitudeZoom().fit();
     }
 
     public TimeAxes time() {

@@ -22,6 +22,7 @@ import org.ac1explorer.ui.common.VerdictStyle;
 public final class ResponseChart extends VBox {
     private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
     private final DefaultNumericAxis y = PlotStyle.axis("Response (mV)");
+    private final AmplitudeZoom amplitude;
     private final XYChart chart;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final DoubleErrorDataSet data = new DoubleErrorDataSet("mean ± s.e.m.", 0);
@@ -40,6 +41,10 @@ public final class ResponseChart extends VBox {
         y.setAutoRanging(true);
         y.setAutoRangePadding(0.08);
         chart = PlotStyle.chart(x, y, "response-chart", this::placeBand);
+        amplitude = AmplitudeZoom.install(chart, y, () -> {
+            y.setAutoRanging(true);
+            chart.invalidate();
+        });
         chart.setId("response-chart");
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
@@ -79,6 +84,11 @@ public final class ResponseChart extends VBox {
     private static String style() {
         String c = VerdictStyle.hex(GateReason.KEPT);
         return PlotStyle.line(c, 1.4) + " -fx-fill: " + c + ";";
+    }
+
+    /** Ctrl+wheel zoom of the response axis (see {@link AmplitudeZoom}). */
+    public AmplitudeZoom amplitudeZoom() {
+        return amplitude;
     }
 
     public XYChart chart() {

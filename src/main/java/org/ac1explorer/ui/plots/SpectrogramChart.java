@@ -61,6 +61,7 @@ public final class SpectrogramChart extends VBox {
     private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
     private final DefaultNumericAxis y = PlotStyle.axis("Frequency (kHz)");
     private final DefaultNumericAxis z = ContourDataSetRenderer.createZAxis();
+    private final AmplitudeZoom frequency;
     private final XYChart chart;
     private final ContourDataSetRenderer renderer = new ContourDataSetRenderer();
     private final DoubleGridDataSet data = new DoubleGridDataSet("spectrogram", 3);
@@ -103,6 +104,7 @@ public final class SpectrogramChart extends VBox {
         z.setAutoGrowRanging(false);
         z.setAnimated(false);
         chart = PlotStyle.chart(x, y, "spectrogram-chart");
+        frequency = AmplitudeZoom.install(chart, y, () -> y.set(-0.5, centres.length - 0.5));
         chart.setId("spectrogram-chart");
         renderer.setContourType(ContourType.HEATMAP);
         renderer.setSmooth(false);
@@ -190,6 +192,11 @@ public final class SpectrogramChart extends VBox {
         return l;
     }
 
+    /** Ctrl+wheel zoom of the frequency axis (see {@link AmplitudeZoom}). */
+    public AmplitudeZoom frequencyZoom() {
+        return frequency;
+    }
+
     public XYChart chart() {
         return chart;
     }
@@ -218,9 +225,12 @@ public final class SpectrogramChart extends VBox {
             return;
         }
         message.setVisible(false);
+        boolean sameBands = java.util.Arrays.equals(centres, h.centresHz());
         centres = h.centresHz();
         bpo = bandsPerOctave;
-        y.set(-0.5, centres.length - 0.5);
+        if (!frequency.isZoomed() || !sameBands) {
+            frequency.fit();
+        }
         applyZRange();
     }
 

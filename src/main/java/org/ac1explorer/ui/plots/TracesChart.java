@@ -63,6 +63,7 @@ public final class TracesChart extends VBox {
             new javafx.beans.property.SimpleIntegerProperty(this, "focusedRepeat", -1);
     private final HBox legend = new HBox(10);
     private PlotData.Traces current;
+    private AmplitudeZoom amplitude;
 
     public TracesChart(ViewSettings view) {
         getStyleClass().add("plot-block");
@@ -93,6 +94,7 @@ public final class TracesChart extends VBox {
             }
         });
         chart = PlotStyle.chart(x, y, "traces-chart", () -> overlay.layoutRows());
+        amplitude = AmplitudeZoom.install(chart, y, this::fitAmplitude);
         chart.setId("traces-chart");
         baseLines.getAxes().setAll(x, y);
         mainLines.getAxes().setAll(x, y);
@@ -174,6 +176,28 @@ public final class TracesChart extends VBox {
         return raw;
     }
 
+    /** The vertical range that shows every row (or, superimposed, every value) of the current traces. */
+    private void fitAmplitude() {
+        PlotData.Traces t = current;
+        if (t == null || t.rows().isEmpty()) {
+            return;
+        }
+        double s = t.layout().spacing();
+        int n = t.rows().size();
+        if (t.layout().overlay()) {
+            double[] range = valueRange(t);
+            double pad = 0.05 * Math.max(range[1] - range[0], 1e-3);
+            y.set(range[0] - pad, range[1] + pad);
+        } else {
+            y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
+        }
+    }
+
+    /** Ctrl+wheel zoom of the mV axis (see {@link AmplitudeZoom}). */
+    public AmplitudeZoom amplitudeZoom() {
+        return amplitude;
+    }
+
     /** The lowest and highest value the rows draw (mV), for the overlay's absolute axis. */
     private static double[] valueRange(PlotData.Traces t) {
         double lo = Double.POSITIVE_INFINITY;
@@ -252,16 +276,13 @@ public final class TracesChart extends VBox {
         message.setVisible(false);
         double s = t.layout().spacing();
         int n = t.rows().size();
-        if (t.layout().overlay()) {
-            double[] range = valueRange(t);
-            double pad = 0.05 * Math.max(range[1] - range[0], 1e-3);
-            y.set(range[0] - pad, range[1] + pad);
-            y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + (t.layout().raw() ? ", as recorded" : ", detrended")
-                    + " · " + n + " repeats superimposed");
-        } else {
-            y.set(-(n - 1) * s - 0.62 * s, 0.62 * s);
-            y.setName((spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
+        if (!amplitude.isZoomed()) {
+            fitAmplitude();
         }
+        y.setName(t.layout().overlay()
+                ? (spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + (t.layout().raw() ? ", as recorded" : ", detrended")
+                        + " · " + n + " repeats superimposed"
+                : (spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
         List<DataSet> mains = new ArrayList<>();
         List<DataSet> bases = new ArrayList<>();
         int spikeCount = 0;
