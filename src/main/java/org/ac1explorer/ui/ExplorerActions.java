@@ -62,6 +62,9 @@ final class ExplorerActions {
         t.add(Action.toggle("View", "Hide rejected repeats", view.hideRejectedProperty()).inSection(1));
         t.add(Action.toggle("View", "Overlay repeats (one mV axis)", view.overlayTracesProperty()).inSection(1)
                 .withPlainKey(KeyCode.O, "O").withHelp("superimpose the repeats on one absolute mV axis / back to rows"));
+        t.add(Action.toggle("View", "Measurement cursors (Δt, Δ response)", v.plots().response().cursorsProperty())
+                .inSection(1).withPlainKey(KeyCode.M, "M")
+                .withHelp("two draggable cursors A / B on the response: Δt and the difference of the mean"));
         t.add(Action.of("View", "Larger traces", () -> v.plots().traces().scaleGain(2)).inSection(1)
                 .withPlainKey(KeyCode.EQUALS, "+ (=)").withHelp("magnify the traces within their rows (×2)"));
         t.add(Action.of("View", "Smaller traces", () -> v.plots().traces().scaleGain(0.5)).inSection(1)

@@ -85,4 +85,21 @@ class TraceViewsTest extends DemoWindowTest {
         assertEquals(traces[1], fx(ty::getMax), 1e-9);
         assertEquals(bands[1], fx(fy::getMax), 1e-9);
     }
+
+    @Test
+    void measurementCursorsReadTheTimeAndResponseDifferenceOfTheMean() {
+        openDemo();
+        fx(() -> {
+            window.views().plots().response().cursorsProperty().set(true);
+            window.views().plots().response().setCursors(0.501, 0.751);
+            return null;
+        });
+        var d = fx(() -> window.model().selectionData());
+        int a = (int) Math.rint(0.501 / (d.params().dtMs() / 1000.0) - 0.5);
+        int b = (int) Math.rint(0.751 / (d.params().dtMs() / 1000.0) - 0.5);
+        double dv = d.mean()[b] - d.mean()[a];
+        String text = fx(() -> ((javafx.scene.control.Label) stage.getScene().lookup("#cursor-measure")).getText());
+        assertTrue(text.contains("Δt = 250 ms"), text);
+        assertTrue(text.contains(org.ac1explorer.ui.common.Formats.num(dv, 3)), text + " vs Δ " + dv);
+    }
 }

@@ -23,6 +23,11 @@ public final class ResponseChart extends VBox {
     private final DefaultNumericAxis x = PlotStyle.axis(PlotStyle.TIME_AXIS);
     private final DefaultNumericAxis y = PlotStyle.axis("Response (mV)");
     private final AmplitudeZoom amplitude;
+    /** Two draggable time cursors over the response, with Δt and Δ(mean) between them. */
+    private final javafx.beans.property.BooleanProperty cursorsOn = new javafx.beans.property.SimpleBooleanProperty(this, "cursors");
+    private final io.fair_acc.chartfx.plugins.XValueIndicator cursorA;
+    private final io.fair_acc.chartfx.plugins.XValueIndicator cursorB;
+    private final Label measure = new Label();
     private final XYChart chart;
     private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
     private final DoubleErrorDataSet data = new DoubleErrorDataSet("mean ± s.e.m.", 0);
@@ -46,6 +51,10 @@ public final class ResponseChart extends VBox {
             chart.invalidate();
         });
         chart.setId("response-chart");
+        cursorA = new io.fair_acc.chartfx.plugins.XValueIndicator(x, 0, "A");
+        cursorB = new io.fair_acc.chartfx.plugins.XValueIndicator(x, 0, "B");
+        cursorA.valueProperty().addListener((o, a, b) -> measure.setText(measurement()));
+        cursorB.valueProperty().addListener((o, a, b) -> measure.setText(measurement()));
         renderer.setErrorStyle(ErrorStyle.NONE);
         renderer.setPolyLineStyle(LineStyle.NORMAL);
         renderer.setDrawMarker(false);
@@ -76,7 +85,13 @@ public final class ResponseChart extends VBox {
         title.setMinWidth(0);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(8, title, gap, predictionChip, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
+        measure.setId("cursor-measure");
+        measure.getStyleClass().add("plot-title");
+        measure.setMinWidth(Region.USE_PREF_SIZE);
+        measure.visibleProperty().bind(cursorsOn);
+        measure.managedProperty().bind(cursorsOn);
+        cursorsOn.addListener((o, a, on) -> placeCursors(on));
+        HBox head = new HBox(8, title, measure, gap, predictionChip, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
                 TracesChart.chip(c + "55", "± s.e.m.", "Standard error of the mean across kept repeats"));
         PlotStyle.stackBlock(this, head, chart, message);
     }
@@ -84,6 +99,53 @@ public final class ResponseChart extends VBox {
     private static String style() {
         String c = VerdictStyle.hex(GateReason.KEPT);
         return PlotStyle.line(c, 1.4) + " -fx-fill: " + c + ";";
+    }
+
+    /** Whether the two measurement cursors are shown. */
+    public javafx.beans.property.BooleanProperty cursorsProperty() {
+        return cursorsOn;
+    }
+
+    /** Puts the cursors at the given times (s). */
+    public void setCursors(double aS, double bS) {
+        cursorA.setValue(aS);
+        cursorB.setValue(bS);
+    }
+
+    /** "A 0.250 s · B 0.400 s · Δt = 150.0 ms · Δ = +2.31 mV" (the mean's bins under the cursors), "" without data. */
+    public String measurement() {
+        PlotData.Response r = current;
+        if (r == null || r.times().length == 0) {
+            return "";
+        }
+        double a = cursorA.getValue();
+        double b = cursorB.getValue();
+        double dv = r.mean()[nearestBin(r, b)] - r.mean()[nearestBin(r, a)];
+        return "A " + Formats.num(a, 3) + " s · B " + Formats.num(b, 3) + " s · Δt = " + Formats.num((b - a) * 1000, 1)
+                + " ms · Δ = " + (dv >= 0 ? "+" : "") + Formats.num(dv, 3) + (r.spiking() ? " (a.u.)" : " mV");
+    }
+
+    private static int nearestBin(PlotData.Response r, double t) {
+        double[] times = r.times();
+        int k = java.util.Arrays.binarySearch(times, t);
+        if (k >= 0) {
+            return k;
+        }
+        int hi = Math.min(times.length - 1, -k - 1);
+        int lo = Math.max(0, hi - 1);
+        return Math.abs(times[lo] - t) <= Math.abs(times[hi] - t) ? lo : hi;
+    }
+
+    private void placeCursors(boolean on) {
+        if (on) {
+            double lo = x.getMin();
+            double hi = x.getMax();
+            setCursors(lo + (hi - lo) / 3, lo + 2 * (hi - lo) / 3);
+            chart.getPlugins().addAll(cursorA, cursorB);
+            measure.setText(measurement());
+        } else {
+            chart.getPlugins().removeAll(cursorA, cursorB);
+        }
     }
 
     /** Ctrl+wheel zoom of the response axis (see {@link AmplitudeZoom}). */
@@ -104,6 +166,7 @@ public final class ResponseChart extends VBox {
 
     public void show(PlotData.Response r, String why) {
         current = r;
+        measure.setText(measurement());
         if (r == null || r.times().length == 0) {
             data.set(new double[0], new double[0], new double[0], new double[0]);
             band.getPoints().clear();
