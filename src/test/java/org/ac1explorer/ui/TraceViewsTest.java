@@ -102,4 +102,19 @@ class TraceViewsTest extends DemoWindowTest {
         assertTrue(text.contains("Δt = 250 ms"), text);
         assertTrue(text.contains(org.ac1explorer.ui.common.Formats.num(dv, 3)), text + " vs Δ " + dv);
     }
+
+    @Test
+    void noCellsTableColumnIsNarrowerThanItsHeader() {
+        openDemo();
+        fx(() -> {
+            window.layout().leftTabs().getSelectionModel().select(1);
+            return null;
+        });
+        var table = fx(() -> (javafx.scene.control.TableView<?>) stage.getScene().lookup("#cells-table"));
+        for (var c : fx(() -> java.util.List.copyOf(table.getColumns()))) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(c.getText());
+            double header = t.getLayoutBounds().getWidth();
+            assertTrue(fx(c::getWidth) >= header + 24, c.getText() + ": " + fx(c::getWidth) + " px for a " + header + " px header");
+        }
+    }
 }

@@ -75,6 +75,7 @@ public final class CellsTable extends VBox {
         tip(pubCol, "Used in the published Wehr models (Rançon, Masquelier & Cottereau 2024/2025)");
         tip(split, "Published train/validation/test stimulus counts of the Wehr cell");
         table.getColumns().setAll(List.of(cell, cc, kept, pubCol, split, reps, stim, group));
+        table.getColumns().forEach(CellsTable::neverNarrowerThanHeader);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing && row != null) {
                 select(row.cell());
@@ -197,10 +198,36 @@ public final class CellsTable extends VBox {
         }
     }
 
+    /** Room for the header text, its sort arrow and padding, px. */
+    static double headerWidth(String name) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(name);
+        t.setFont(javafx.scene.text.Font.getDefault());
+        return Math.ceil(t.getLayoutBounds().getWidth()) + HEADER_EXTRA;
+    }
+
+    /** Sort arrow (about 12 px) plus the header's padding on both sides. */
+    private static final double HEADER_EXTRA = 30;
+
+    /** A column is never narrower than its header (a user's drag included); wider content gets a tooltip. */
+    private static void neverNarrowerThanHeader(TableColumn<Row, ?> c) {
+        double min = headerWidth(c.getText());
+        c.setMinWidth(min);
+        c.setPrefWidth(Math.max(c.getPrefWidth(), min));
+    }
+
     private static TableColumn<Row, String> text(String name, Function<Row, String> f, double width) {
         TableColumn<Row, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
+        // a value cut by the column's width is readable in full in its tooltip
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v);
+                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
+            }
+        });
         return c;
     }
 
