@@ -465,4 +465,41 @@ class TeachingFeaturesTest extends DemoWindowTest {
         assertEquals(before, fx(() -> window.model().selection()), "the user's selection is back");
         assertFalse(fx(() -> window.views().plots().traces().rawProperty().get()), "the user's trace mode is back");
     }
+
+    @Test
+    void noTourCardCoversThePanelItExplains() {
+        openDemo();
+        fx(() -> window.tour().start());
+        int n = fx(() -> window.tour().stopCount());
+        for (int i = 0; i < n; i++) {
+            int want = i;
+            if (i > 0) {
+                fx(() -> {
+                    window.tour().next();
+                    return null;
+                });
+            }
+            waitUntil("stop " + i, () -> window.tour().indexProperty().get() == want);
+            waitUntil("stop " + i + " laid out", () -> {
+                window.tour().overlay().layout();
+                return window.tour().overlay().targetAndCallout() != null;
+            });
+            javafx.geometry.Bounds[] b = fx(() -> {
+                window.tour().overlay().layout();
+                return window.tour().overlay().targetAndCallout();
+            });
+            String title = fx(() -> window.tour().overlay().titleText());
+            double w = fx(() -> window.tour().overlay().getWidth());
+            double h = fx(() -> window.tour().overlay().getHeight());
+            boolean roomSomewhere = b[0].getMinX() > b[1].getWidth() + 28 || w - b[0].getMaxX() > b[1].getWidth() + 28
+                    || b[0].getMinY() > b[1].getHeight() + 28 || h - b[0].getMaxY() > b[1].getHeight() + 28;
+            if (roomSomewhere) {
+                assertFalse(b[0].intersects(b[1]), "\"" + title + "\": card " + b[1] + " over its panel " + b[0]);
+            }
+        }
+        fx(() -> {
+            window.tour().close();
+            return null;
+        });
+    }
 }

@@ -87,6 +87,15 @@ public final class TourOverlay extends Pane {
         return title.getText();
     }
 
+    /** The explained panel's and the callout's bounds (its box, without the shadow) in this layer, for tests; null without a target. */
+    public Bounds[] targetAndCallout() {
+        if (target == null || target.getScene() == null) {
+            return null;
+        }
+        return new Bounds[] {sceneToLocal(target.localToScene(target.getLayoutBounds())), new javafx.geometry.BoundingBox(callout.getLayoutX(),
+                callout.getLayoutY(), callout.getWidth(), callout.getHeight())};
+    }
+
     /** The callout's text (for tests). */
     public String bodyText() {
         return text.getText();
@@ -111,15 +120,25 @@ public final class TourOverlay extends Pane {
         double ch = callout.prefHeight(cw);
         double x;
         double y;
+        // beside the panel where there is room (right, left, below, above), never over it when it fits anywhere
+        double centreX = Math.min(Math.max(GAP, (t.getMinX() + t.getMaxX() - cw) / 2), Math.max(GAP, w - cw - GAP));
         if (t.getMaxX() + GAP + cw <= w - GAP) {
-            x = t.getMaxX() + GAP; // right of the panel
+            x = t.getMaxX() + GAP;
+            y = Math.min(Math.max(GAP, t.getMinY()), Math.max(GAP, h - ch - GAP));
         } else if (t.getMinX() - GAP - cw >= GAP) {
-            x = t.getMinX() - GAP - cw; // left of it
+            x = t.getMinX() - GAP - cw;
+            y = Math.min(Math.max(GAP, t.getMinY()), Math.max(GAP, h - ch - GAP));
+        } else if (t.getMaxY() + GAP + ch <= h - GAP) {
+            x = centreX;
+            y = t.getMaxY() + GAP;
+        } else if (t.getMinY() - GAP - ch >= GAP) {
+            x = centreX;
+            y = t.getMinY() - GAP - ch;
         } else {
-            // a wide panel: at the window's edge on the panel's side, over as little of it as possible
+            // a panel as large as the window: at the edge on its side, over as little of it as possible
             x = (t.getMinX() + t.getMaxX()) / 2 > w / 2 ? Math.max(GAP, w - cw - GAP) : GAP;
+            y = Math.max(GAP, h - ch - GAP);
         }
-        y = Math.min(Math.max(GAP, t.getMinY()), Math.max(GAP, h - ch - GAP));
         callout.resizeRelocate(Math.round(x), Math.round(y), cw, ch);
     }
 }
