@@ -41,6 +41,10 @@ final class ExplorerActions {
                 .disabledWhen(noExport).withHelp("export the dataset (MAT) at the current knobs"));
         t.add(Action.of("File", "Export with waveforms (96 kHz)…",
                 () -> c.exporter().chooseAndExport(WaveformMode.defaults())).inSection(1).disabledWhen(noExport));
+        t.add(Action.of("File", "Save figure of the plots…", w::saveFigureOfPlots).inSection(1)
+                .withAccelerator("Shortcut+Shift+S").disabledWhen(w.model().selectionDataProperty().isNull())
+                .withHelp("save spectrogram, repeats and response (or some of them) as one figure: PNG at a chosen dpi "
+                        + "or SVG, sized in cm"));
         t.add(Action.of("File", "Quit", w::quit).inSection(2).withAccelerator("Shortcut+Q").withHelp("quit"));
 
         t.add(Action.of("View", "Fit all plots", () -> {

@@ -64,6 +64,7 @@ public final class MainWindow {
     private final GuidedTour tour;
     private final ActionTable actions;
     private final DatasetOpening opening;
+    private final FigureExport figures;
     private boolean soundExplained;
     private boolean closed;
 
@@ -97,7 +98,7 @@ public final class MainWindow {
                 plots.response().chart()));
         playback.setOnProblem(this::soundProblem);
         openCuration();
-        FigureExport figures = new FigureExport(() -> stage, view, status, model);
+        figures = new FigureExport(() -> stage, view, status, model);
         figures.install(plots.spectrogram().chart(), "spectrogram", plots::fitAll);
         figures.install(plots.traces().chart(), "repeats", plots::fitAll);
         figures.install(plots.response().chart(), "response", plots::fitAll);
@@ -313,6 +314,15 @@ public final class MainWindow {
 
     public BackgroundWork work() {
         return work;
+    }
+
+    /** Saves the plots as one multi-panel figure (File ▸ Save figure of the plots…). */
+    void saveFigureOfPlots() {
+        java.util.LinkedHashMap<String, io.fair_acc.chartfx.XYChart> charts = new java.util.LinkedHashMap<>();
+        charts.put("spectrogram", views.plots().spectrogram().chart());
+        charts.put("repeats", views.plots().traces().chart());
+        charts.put("response", views.plots().response().chart());
+        figures.chooseAndSaveSheet(charts);
     }
 
     public Stage stage() {

@@ -3,6 +3,7 @@ package org.ac1explorer.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.XYChart;
@@ -501,5 +502,38 @@ class TeachingFeaturesTest extends DemoWindowTest {
             window.tour().close();
             return null;
         });
+    }
+
+    @Test
+    void theThreePlotsSaveAsOneFigureSizedInCentimetresWithTextAsText() throws Exception {
+        openDemo();
+        List<XYChart> all = fx(this::charts);
+        Path svg = tmp.resolve("figure.svg");
+        Path png = tmp.resolve("figure.png");
+        fx(() -> {
+            FigureExport.saveSheet(new FigureExport.SheetRequest(all, "Cell 1 & its sound", 17, 300,
+                    FigureExport.Format.SVG), svg);
+            FigureExport.saveSheet(new FigureExport.SheetRequest(all.subList(1, 3), "Two panels", 8.5, 600,
+                    FigureExport.Format.PNG), png);
+            return null;
+        });
+        if (System.getProperty("ac1.keepFigures") != null) {
+            Path keep = Files.createDirectories(Path.of(System.getProperty("ac1.keepFigures")));
+            Files.copy(svg, keep.resolve(svg.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(png, keep.resolve(png.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String text = Files.readString(svg);
+        assertTrue(text.contains("width=\"17cm\""), text.substring(0, 400));
+        assertTrue(text.contains(">Cell 1 &amp; its sound</text>"), "the title is text");
+        assertTrue(text.contains(">Time (s)</text>") && text.contains(">Frequency (kHz)</text>"), "axis titles are text");
+        for (int k = 1; k <= 3; k++) {
+            assertTrue(text.contains("id=\"plot-area-" + k + "\""), "panel " + k + " has its own clip");
+        }
+        javafx.scene.image.Image image = new javafx.scene.image.Image(png.toUri().toString());
+        assertEquals(Math.round(8.5 / 2.54 * 600), Math.round(image.getWidth()), 1, "8.5 cm at 600 dpi");
+        assertThrows(IllegalArgumentException.class, () -> new FigureExport.SheetRequest(all, "x", 1, 300,
+                FigureExport.Format.PNG), "1 cm is refused");
+        assertThrows(IllegalArgumentException.class, () -> new FigureExport.SheetRequest(List.of(), "x", 10, 300,
+                FigureExport.Format.PNG), "no panel is refused");
     }
 }

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
@@ -21,6 +22,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ac1explorer.dataset.TempFiles;
 import org.ac1explorer.ui.common.Dialogs;
+import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.explore.Selection;
@@ -35,7 +37,7 @@ import org.ac1explorer.ui.status.StatusModel;
 public final class FigureExport {
     /** File formats offered. */
     public enum Format {
-        PNG("png", "PNG image, 300 dpi"), SVG("svg", "SVG vector figure");
+        PNG("png", "PNG image"), SVG("svg", "SVG vector figure (text stays text)");
 
         final String ext;
         final String label;
@@ -70,6 +72,7 @@ public final class FigureExport {
         MenuItem fit = new MenuItem("Fit all plots    F");
         fit.setOnAction(e -> fitAll.run());
         MenuItem png = new MenuItem("Save figure as PNG (300 dpi)…");
+        // one chart at a time here; File ▸ Save figure of the plots… stacks several
         png.setOnAction(e -> saveAs(chart, plotName, Format.PNG));
         MenuItem svg = new MenuItem("Save figure as SVG…");
         svg.setOnAction(e -> saveAs(chart, plotName, Format.SVG));
@@ -155,6 +158,120 @@ public final class FigureExport {
             Files.deleteIfExists(tmp);
             TempFiles.release(tmp);
         }
+    }
+
+    /** What a multi-panel figure holds and how it is written: the panels' charts in order, title, width (cm), dpi, format. */
+    public record SheetRequest(List<XYChart> charts, String title, double widthCm, double dpi, Format format) {
+        public SheetRequest {
+            charts = List.copyOf(charts);
+            if (charts.isEmpty()) {
+                throw new IllegalArgumentException("choose at least one panel");
+            }
+            if (!(widthCm >= 2 && widthCm <= 100)) {
+                throw new IllegalArgumentException("width " + widthCm + " cm: choose 2 to 100 cm");
+            }
+            if (!(dpi >= 72 && dpi <= 1200)) {
+                throw new IllegalArgumentException("resolution " + dpi + " dpi: choose 72 to 1200 dpi");
+            }
+        }
+    }
+
+    /**
+     * Saves the charts of {@code r} stacked under its title as one PNG (at its dpi, {@code widthCm}
+     * wide) or SVG (sized in cm, text as text), through a temporary file. Call on the JavaFX thread.
+     */
+    public static void saveSheet(SheetRequest r, Path file) throws IOException {
+        FigureSheet sheet = new FigureSheet(r.title(), r.charts().stream().map(ChartFigure::of).toList());
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = TempFiles.createBeside(dir, file.getFileName().toString());
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                if (r.format() == Format.SVG) {
+                    out.write(SvgWriter.write(sheet, r.widthCm()).getBytes(StandardCharsets.UTF_8));
+                } else {
+                    FigureRaster.writePng(FigureRaster.paint(sheet, sheet.scaleFor(r.widthCm(), r.dpi())), r.dpi(), out);
+                }
+            }
+            TempFiles.moveReplacing(tmp, file);
+        } finally {
+            Files.deleteIfExists(tmp);
+            TempFiles.release(tmp);
+        }
+    }
+
+    /**
+     * Asks which of the named charts go into one figure (title, width in cm, dpi, PNG or SVG) and
+     * where, then saves it.
+     */
+    public void chooseAndSaveSheet(java.util.LinkedHashMap<String, XYChart> charts) {
+        javafx.scene.control.Dialog<SheetRequest> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner.get());
+        d.setTitle("Save figure");
+        d.setHeaderText("A figure of the plots, one panel under the other");
+        java.util.Map<String, javafx.scene.control.CheckBox> boxes = new java.util.LinkedHashMap<>();
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        g.setHgap(10);
+        g.setVgap(8);
+        int row = 0;
+        javafx.scene.layout.HBox panelBoxes = new javafx.scene.layout.HBox(12);
+        for (String name : charts.keySet()) {
+            javafx.scene.control.CheckBox b = new javafx.scene.control.CheckBox(name);
+            b.setSelected(true);
+            b.setId("sheet-" + name);
+            boxes.put(name, b);
+            panelBoxes.getChildren().add(b);
+        }
+        g.addRow(row++, new javafx.scene.control.Label("Panels"), panelBoxes);
+        javafx.scene.control.TextField title = new javafx.scene.control.TextField(title("plots"));
+        title.setPrefColumnCount(40);
+        g.addRow(row++, new javafx.scene.control.Label("Title"), title);
+        javafx.scene.control.Spinner<Double> width = new javafx.scene.control.Spinner<>(2.0, 100.0, 17.0, 0.5);
+        width.setEditable(true);
+        g.addRow(row++, new javafx.scene.control.Label("Width (cm)"), width);
+        javafx.scene.control.Spinner<Integer> dpi = new javafx.scene.control.Spinner<>(72, 1200, 300, 50);
+        dpi.setEditable(true);
+        g.addRow(row++, new javafx.scene.control.Label("Resolution (dpi, PNG)"), dpi);
+        javafx.scene.control.ChoiceBox<Format> fmt = new javafx.scene.control.ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(Format.values()));
+        fmt.setValue(Format.SVG);
+        g.addRow(row, new javafx.scene.control.Label("Format"), fmt);
+        d.getDialogPane().setContent(g);
+        d.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> b != javafx.scene.control.ButtonType.OK ? null
+                : new SheetRequest(boxes.entrySet().stream().filter(e -> e.getValue().isSelected())
+                        .map(e -> charts.get(e.getKey())).toList(), title.getText(), width.getValue(), dpi.getValue(), fmt.getValue()));
+        java.util.Optional<SheetRequest> asked;
+        try {
+            asked = d.showAndWait();
+        } catch (IllegalArgumentException e) {
+            Dialogs.error(owner.get(), "Cannot make that figure", e.getMessage());
+            return;
+        }
+        asked.ifPresent(r -> {
+            FileChooser fc = new FileChooser();
+            fc.setTitle("Save figure as");
+            fc.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(r.format().label, "*." + r.format().ext));
+            fc.setInitialFileName(defaultName("figure") + "." + r.format().ext);
+            ViewSettings.existing(view.figuresFolderProperty()).map(Path::toFile).ifPresent(fc::setInitialDirectory);
+            File f = fc.showSaveDialog(owner.get());
+            if (f == null) {
+                return;
+            }
+            Path p = f.toPath();
+            if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + r.format().ext)) {
+                p = p.resolveSibling(p.getFileName() + "." + r.format().ext);
+            }
+            if (p.getParent() != null) {
+                view.figuresFolderProperty().set(p.getParent());
+            }
+            try {
+                saveSheet(r, p);
+                status.notice("Saved figure " + p.getFileName() + " (" + Formats.num(r.widthCm(), 1) + " cm wide"
+                        + (r.format() == Format.PNG ? ", " + Formats.num(r.dpi(), 0) + " dpi)" : ")"));
+            } catch (IOException | RuntimeException e) {
+                Dialogs.error(owner.get(), "Could not save the figure", p + ": " + Dialogs.reason(e));
+            }
+        });
     }
 
     private String title(String plotName) {

@@ -51,6 +51,33 @@ public final class FigureRaster {
     }
 
     /** Paints {@code f} at {@code scale} image pixels per figure pixel. Call on the JavaFX thread. */
+    /** Paints a sheet of panels at {@code scale} image pixels per sheet pixel, white background. */
+    public static WritableImage paint(FigureSheet sheet, double scale) {
+        int w = Math.max(1, (int) Math.round(sheet.width() * scale));
+        int h = Math.max(1, (int) Math.round(sheet.height() * scale));
+        if (w > MAX_SIDE || h > MAX_SIDE) {
+            throw new IllegalArgumentException("the figure would be " + w + " x " + h + " pixels, more than "
+                    + MAX_SIDE + " per side: choose a smaller width or resolution");
+        }
+        Canvas c = new Canvas(w, h);
+        GraphicsContext g = c.getGraphicsContext2D();
+        g.setImageSmoothing(false);
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        g.scale(scale, scale);
+        draw(g, sheet.titleLabel());
+        for (int k = 0; k < sheet.panels().size(); k++) {
+            Figure f = sheet.panels().get(k);
+            g.save();
+            g.translate(-f.view().getMinX(), sheet.top(k) - f.view().getMinY());
+            drawItems(g, f);
+            g.restore();
+        }
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setFill(Color.WHITE);
+        return c.snapshot(sp, new WritableImage(w, h));
+    }
+
     public static WritableImage paint(Figure f, double scale) {
         int w = size(f, scale)[0];
         int h = size(f, scale)[1];
@@ -61,6 +88,14 @@ public final class FigureRaster {
         g.fillRect(0, 0, w, h);
         g.scale(w / f.view().getWidth(), h / f.view().getHeight());
         g.translate(-f.view().getMinX(), -f.view().getMinY());
+        drawItems(g, f);
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setFill(Color.WHITE);
+        return c.snapshot(sp, new WritableImage(w, h));
+    }
+
+    /** The figure's items, the clipped ones cut to its plot area. */
+    private static void drawItems(GraphicsContext g, Figure f) {
         for (Figure.Item i : f.items()) {
             g.save();
             if (clipped(i)) {
@@ -73,9 +108,6 @@ public final class FigureRaster {
             draw(g, i);
             g.restore();
         }
-        SnapshotParameters sp = new SnapshotParameters();
-        sp.setFill(Color.WHITE);
-        return c.snapshot(sp, new WritableImage(w, h));
     }
 
     private static boolean clipped(Figure.Item i) {

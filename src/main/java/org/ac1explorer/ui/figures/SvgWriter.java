@@ -22,6 +22,8 @@ import javax.imageio.ImageIO;
 public final class SvgWriter {
     private final StringBuilder out = new StringBuilder(1 << 16);
     private int gradients;
+    /** The clip path of the figure being written (one per panel of a sheet). */
+    private String clipId = "plot-area";
 
     private SvgWriter() {
     }
@@ -40,8 +42,46 @@ public final class SvgWriter {
         if (title != null && !title.isEmpty()) {
             out.append("<title>").append(esc(title)).append("</title>\n");
         }
+        items(f);
+        out.append("</svg>\n");
+        return out.toString();
+    }
+
+    /**
+     * Writes a sheet of panels as one SVG document {@code widthCm} wide (height in proportion):
+     * the title on top, then each panel with its own clip to its plot area.
+     */
+    public static String write(FigureSheet sheet, double widthCm) {
+        return new SvgWriter().document(sheet, widthCm);
+    }
+
+    private String document(FigureSheet sheet, double widthCm) {
+        double heightCm = widthCm * sheet.height() / sheet.width();
+        out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" version=\"1.1\"")
+                .append(" width=\"").append(n(widthCm)).append("cm\" height=\"").append(n(heightCm))
+                .append("cm\" viewBox=\"0 0 ").append(n(sheet.width())).append(' ').append(n(sheet.height())).append("\">\n");
+        out.append("<title>").append(esc(sheet.title())).append("</title>\n");
+        out.append("<rect x=\"0\" y=\"0\" width=\"").append(n(sheet.width())).append("\" height=\"")
+                .append(n(sheet.height())).append("\" fill=\"#ffffff\"/>\n");
+        label(sheet.titleLabel());
+        for (int k = 0; k < sheet.panels().size(); k++) {
+            Figure f = sheet.panels().get(k);
+            Bounds v = f.view();
+            clipId = "plot-area-" + (k + 1);
+            out.append("<g transform=\"translate(").append(n(-v.getMinX())).append(' ')
+                    .append(n(sheet.top(k) - v.getMinY())).append(")\">\n");
+            items(f);
+            out.append("</g>\n");
+        }
+        out.append("</svg>\n");
+        return out.toString();
+    }
+
+    /** The figure's clip path (its plot area) and its items. */
+    private void items(Figure f) {
         Bounds p = f.plotArea();
-        out.append("<defs><clipPath id=\"plot-area\"><rect x=\"").append(n(p.getMinX())).append("\" y=\"")
+        out.append("<defs><clipPath id=\"").append(clipId).append("\"><rect x=\"").append(n(p.getMinX())).append("\" y=\"")
                 .append(n(p.getMinY())).append("\" width=\"").append(n(p.getWidth())).append("\" height=\"")
                 .append(n(p.getHeight())).append("\"/></clipPath></defs>\n");
         for (Figure.Item i : f.items()) {
@@ -55,8 +95,6 @@ public final class SvgWriter {
                 bitmap(b);
             }
         }
-        out.append("</svg>\n");
-        return out.toString();
     }
 
     private void stroke(Figure.Stroke s) {
@@ -170,7 +208,7 @@ public final class SvgWriter {
 
     private void clip(boolean clipped) {
         if (clipped) {
-            out.append(" clip-path=\"url(#plot-area)\"");
+            out.append(" clip-path=\"url(#").append(clipId).append(")\"");
         }
     }
 
