@@ -77,6 +77,9 @@ final class ExplorerActions {
         t.add(Action.of("View", "Cells table", () -> w.layout().leftTabs().getSelectionModel().select(1)).inSection(3));
         t.add(Action.of("View", "Linear STRF of the cell", () -> w.layout().rightTabs().getSelectionModel().select(1))
                 .inSection(3));
+        t.add(Action.of("View", "Population of the stimulus / cell", w.layout()::toggleCellOrPopulation).inSection(3)
+                .withPlainKey(KeyCode.P, "P").withHelp("switch between the cell's plots and every cell that heard "
+                        + "the stimulus (population view)"));
         t.add(Action.toggle("View", "Only Wehr cells of the published models", v.browser().publishedOnlyProperty())
                 .inSection(3));
         t.add(Action.toggle("View", "Presentation (full screen, large)", w.presentation().presentationProperty())

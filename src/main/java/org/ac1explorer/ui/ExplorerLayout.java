@@ -25,6 +25,7 @@ final class ExplorerLayout {
     private static final double RIGHT_MIN = 268;
     private final TabPane leftTabs;
     private final TabPane rightTabs;
+    private final TabPane centreTabs;
     private final VBox left;
     private final VBox knobsColumn;
     private final SplitPane columns;
@@ -76,8 +77,12 @@ final class ExplorerLayout {
         rightTabs.setMinWidth(RIGHT_MIN);
         rightTabs.setPrefWidth(330);
 
-        centre = new VBox(v.playbackBar(), v.plots());
-        VBox.setVgrow(v.plots(), Priority.ALWAYS);
+        centreTabs = tabs("centre-tabs", new Tab("Cell", v.plots()), new Tab("Population", v.population()));
+        centreTabs.getTabs().get(1).setTooltip(new Tooltip(
+                "Every cell that heard the selected stimulus: binned mean responses under its spectrogram"));
+        v.population().controller().activeProperty().bind(centreTabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
+        centre = new VBox(v.playbackBar(), centreTabs);
+        VBox.setVgrow(centreTabs, Priority.ALWAYS);
         columns = new SplitPane(left, centre, rightTabs);
         columns.setOrientation(Orientation.HORIZONTAL);
         columns.setDividerPositions(0.19, 0.78);
@@ -137,6 +142,21 @@ final class ExplorerLayout {
 
     TabPane rightTabs() {
         return rightTabs;
+    }
+
+    /** The centre's tabs: the selected cell's plots (0) and the population of its stimulus (1). */
+    TabPane centreTabs() {
+        return centreTabs;
+    }
+
+    /** Shows the selected cell's plots. */
+    void showCellView() {
+        centreTabs.getSelectionModel().select(0);
+    }
+
+    /** Switches between the cell's plots and the population of its stimulus. */
+    void toggleCellOrPopulation() {
+        centreTabs.getSelectionModel().select(1 - centreTabs.getSelectionModel().getSelectedIndex());
     }
 
     /** Brings the tab holding {@code node} (browser, knobs, model) to the front; shows the side panes. */

@@ -7,9 +7,10 @@ import org.ac1explorer.ui.knobs.KnobsPane;
 import org.ac1explorer.ui.playback.PlaybackBar;
 import org.ac1explorer.ui.plots.PlotsPane;
 import org.ac1explorer.ui.status.StatusBar;
+import org.ac1explorer.ui.population.PopulationPane;
 import org.ac1explorer.ui.strf.StrfPane;
 
 /** The explorer window's views, built once by {@link MainWindow} and laid out by {@link ExplorerLayout}. */
 public record ExplorerViews(BrowserPane browser, ProblemsPane problems, CellsTable cellsTable, PlotsPane plots,
-                            KnobsPane knobs, StrfPane strfPane, PlaybackBar playbackBar, StatusBar statusBar) {
+                            KnobsPane knobs, StrfPane strfPane, PopulationPane population, PlaybackBar playbackBar, StatusBar statusBar) {
 }

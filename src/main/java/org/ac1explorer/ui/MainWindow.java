@@ -39,6 +39,8 @@ import org.ac1explorer.ui.presentation.GuidedTour;
 import org.ac1explorer.ui.presentation.PresentationMode;
 import org.ac1explorer.ui.status.StatusBar;
 import org.ac1explorer.ui.status.StatusModel;
+import org.ac1explorer.ui.population.PopulationController;
+import org.ac1explorer.ui.population.PopulationPane;
 import org.ac1explorer.ui.strf.StrfController;
 import org.ac1explorer.ui.strf.StrfPane;
 
@@ -81,7 +83,7 @@ public final class MainWindow {
         controllers = new ExplorerControllers(selection, new CountsController(model, work, selection.runningProperty()),
                 opener, new ExportController(model, status, work, view, () -> stage),
                 new DownloadController(status, work, view, () -> stage, CrcnsDownloader.DEFAULT_BASE_URI, opener::open),
-                strf, playback, new CurationController(model));
+                strf, new PopulationController(model, work), playback, new CurationController(model));
 
         BrowserPane browser = new BrowserPane(model);
         PlotsPane plots = new PlotsPane(model, work, view, selection.runningProperty());
@@ -93,6 +95,7 @@ public final class MainWindow {
         strfPane.drawPredictionsOn(plots.response());
         views = new ExplorerViews(browser, new ProblemsPane(model.problems()),
                 new CellsTable(model, browser.publishedOnlyProperty()), plots, knobs, strfPane,
+                new PopulationPane(controllers.population(), view, this::openFromPopulation),
                 new PlaybackBar(playback), new StatusBar(status, model, controllers.counts().runningProperty()));
         new Playhead(playback, plots.time(), List.of(plots.spectrogram().chart(), plots.traces().chart(),
                 plots.response().chart()));
@@ -126,6 +129,12 @@ public final class MainWindow {
         stage.setMinHeight(Math.min(680, screen.getHeight()));
         stage.setOnCloseRequest(e -> close());
         updateTitle();
+    }
+
+    /** A row clicked in the population view: that cell with the same stimulus, shown in the cell view. */
+    private void openFromPopulation(org.ac1explorer.explore.PopulationRow row) {
+        model.select(row.selection());
+        layout.showCellView();
     }
 
     private void wireStatus() {
@@ -245,6 +254,7 @@ public final class MainWindow {
         presentation.dispose();
         controllers.counts().cancel();
         controllers.strf().cancel();
+        controllers.population().cancel();
         controllers.opener().cancel();
         view.windowWidthProperty().set(stage.getWidth());
         view.windowHeightProperty().set(stage.getHeight());
