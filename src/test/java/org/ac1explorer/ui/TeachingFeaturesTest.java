@@ -60,6 +60,17 @@ class TeachingFeaturesTest extends DemoWindowTest {
 
     /** Asserts that every plot shows the playback cursor at stimulus time {@code t}, at the same x on screen. */
     private void assertCursorsAt(double t) {
+        // the charts' axes settle on the next layout pulse (a y axis may change width with its labels)
+        waitUntil("the cursors line up", () -> {
+            List<Line> lines = playheads();
+            double first = lines.get(0).localToScene(lines.get(0).getStartX(), 0).getX();
+            for (Line l : lines) {
+                if (Math.abs(l.localToScene(l.getStartX(), 0).getX() - first) > 1.5) {
+                    return false;
+                }
+            }
+            return true;
+        });
         fx(() -> {
             List<Line> lines = playheads();
             double sceneX = Double.NaN;

@@ -73,8 +73,12 @@ final class PopulationHeatmap extends VBox {
         renderer.setColorGradient(ColorGradient.VIRIDIS);
         renderer.getAxes().setAll(x, y, z);
         chart.getAxes().add(z);
+        // an empty grid makes the renderer index row -1: start from a 2 x 2 grid of nothing, hidden
+        data.set(false, new double[][] {{0, 1}, {0, 1}}, new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
         renderer.getDatasets().add(data);
         chart.getRenderers().add(renderer);
+        setVisible(false);
+        setManaged(false);
         title.getStyleClass().add("plot-title");
         HBox head = new HBox(6, title);
         PlotStyle.stackBlock(this, head, chart, new Label());
@@ -136,8 +140,8 @@ final class PopulationHeatmap extends VBox {
         if (!any) {
             return;
         }
-        int nx = rows.stream().mapToInt(r -> r.mean().length).max().orElse(0);
-        nx = Math.max(nx, 1);
+        // a grid needs two columns and two rows: a one-bin or one-cell block repeats its only one
+        int nx = Math.max(2, rows.stream().mapToInt(r -> r.mean().length).max().orElse(0));
         int ny = rows.size();
         double[] times = new double[nx];
         for (int k = 0; k < nx; k++) {
