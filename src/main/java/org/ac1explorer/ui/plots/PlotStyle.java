@@ -120,6 +120,10 @@ public final class PlotStyle {
 
         HookedChart(DefaultNumericAxis x, DefaultNumericAxis y) {
             super(x, y);
+            // ChartFX slides its tool bar in on hover over the chart's top edge, where it covers the data
+            // and takes the clicks (a short heatmap's rows); the keys and menus do its work here
+            menuPane.setTop(null);
+            menuPane.setTriggerDistance(0);
         }
 
         public void afterLayout(Runnable r) {

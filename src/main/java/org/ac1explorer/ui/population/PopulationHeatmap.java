@@ -82,7 +82,8 @@ final class PopulationHeatmap extends VBox {
         title.getStyleClass().add("plot-title");
         HBox head = new HBox(6, title);
         PlotStyle.stackBlock(this, head, chart, new Label());
-        chart.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+        // a filter: the chart's zoom plugin consumes the click before handlers see it (as for the play position)
+        chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 javafx.geometry.Point2D p = chart.getCanvas().sceneToLocal(e.getSceneX(), e.getSceneY());
                 PopulationRow r = p == null || p.getY() < 0 || p.getY() > chart.getCanvas().getHeight() ? null
