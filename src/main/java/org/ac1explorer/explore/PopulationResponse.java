@@ -1,5 +1,6 @@
 package org.ac1explorer.explore;
 
+import org.ac1explorer.curation.Curation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -78,7 +79,17 @@ public record PopulationResponse(StimulusKey stimulus, Params params, List<Popul
      */
     public static PopulationResponse compute(SelectionAnalyzer analyzer, List<CellRecord> cells, StimulusKey key,
                                              Params p, ProgressMonitor monitor) {
-        List<Selection> who = listeners(cells, key);
+        return compute(analyzer, cells, key, p, Curation.EMPTY, monitor);
+    }
+
+    /**
+     * {@link #compute(SelectionAnalyzer, List, StimulusKey, Params, ProgressMonitor)} with the hand
+     * decisions of {@code curation}: excluded cells are left out, each mean uses the hand verdicts.
+     */
+    public static PopulationResponse compute(SelectionAnalyzer analyzer, List<CellRecord> cells, StimulusKey key,
+                                             Params p, Curation curation, ProgressMonitor monitor) {
+        List<Selection> who = listeners(cells, key).stream()
+                .filter(s -> curation.exclusion(s.cell().session()).isEmpty()).toList();
         List<PopulationRow> rows = new ArrayList<>();
         LogSpectrogram spec = null;
         String specError = who.isEmpty() ? "No cell heard this stimulus" : null;
@@ -92,7 +103,7 @@ public record PopulationResponse(StimulusKey stimulus, Params params, List<Popul
             monitor.checkCancelled();
             Selection s = who.get(i);
             monitor.progress(i, who.size(), "Population: " + s.cell().session() + " (" + (i + 1) + " of " + who.size() + ")");
-            SelectionData d = analyzer.compute(s, p, quiet);
+            SelectionData d = analyzer.compute(s, p, curation, quiet);
             if (spec == null) {
                 spec = d.spectrogram();
                 specError = d.spectrogramError();

@@ -30,6 +30,40 @@ class PopulationResponseTest {
     }
 
     @Test
+    void handDecisionsLeaveExcludedCellsOutAndChangeTheCuratedMean() throws Exception {
+        try (Ac1Archive archive = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
+            List<CellRecord> cells = archive.cells();
+            Params p = Params.defaults();
+            StimulusKey key = null;
+            for (CellRecord c : cells) {
+                for (CellStimulus st : c.stimuli()) {
+                    if (cells.stream().filter(o -> o.stimuli().stream().anyMatch(x -> x.key().equals(st.key()))).count() >= 2) {
+                        key = st.key();
+                    }
+                }
+            }
+            org.junit.jupiter.api.Assertions.assertNotNull(key, "the mini fixture has a stimulus heard by two cells");
+            PopulationResponse plain = PopulationResponse.compute(new SelectionAnalyzer(archive), cells, key, p, ProgressMonitor.NONE);
+            PopulationRow gone = plain.rows().get(0);
+            PopulationRow changed = plain.rows().get(1);
+            org.ac1explorer.curation.Curation c = org.ac1explorer.curation.Curation.EMPTY
+                    .with(new org.ac1explorer.curation.CellExclusion(gone.cell().session(), "unstable"))
+                    .with(new org.ac1explorer.curation.RepeatOverride(new org.ac1explorer.curation.RepeatKey(
+                            changed.cell().session(), changed.selection().stimulus().info().description(), 1),
+                            org.ac1explorer.curation.HandVerdict.REJECT, ""));
+            PopulationResponse curated = PopulationResponse.compute(new SelectionAnalyzer(archive), cells, key, p, c,
+                    ProgressMonitor.NONE);
+            assertEquals(plain.rows().size() - 1, curated.rows().size());
+            assertTrue(curated.rows().stream().noneMatch(r -> r.cell().equals(gone.cell())), "the excluded cell is left out");
+            PopulationRow after = curated.rows().stream().filter(r -> r.cell().equals(changed.cell())).findFirst().orElseThrow();
+            SelectionData d = new SelectionAnalyzer(archive).compute(changed.selection(), p, c, ProgressMonitor.NONE);
+            assertArrayEquals(d.mean(), after.mean(), 0.0, "the row is the curated mean");
+            assertEquals(changed.kept() - (d.verdicts().get(0).reason() == org.ac1explorer.dsp.GateReason.KEPT ? 1 : 0),
+                    after.kept());
+        }
+    }
+
+    @Test
     void listsExactlyTheCellsThatHeardTheStimulusWithEachCellsBinnedMean() throws Exception {
         try (Ac1Archive archive = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
             List<CellRecord> cells = archive.cells();

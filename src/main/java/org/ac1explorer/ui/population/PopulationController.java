@@ -39,6 +39,8 @@ public final class PopulationController {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
     private final Lru<String, PopulationResponse> cache = new Lru<>(8);
     private SelectionAnalyzer analyzer;
+    /** The curation the shown response was computed with. */
+    private org.ac1explorer.curation.Curation shownCuration = org.ac1explorer.curation.Curation.EMPTY;
 
     public PopulationController(ExplorerModel model, BackgroundWork work) {
         this.model = model;
@@ -57,6 +59,7 @@ public final class PopulationController {
             }
         });
         model.paramsProperty().addListener((o, a, b) -> request());
+        model.curationProperty().addListener((o, a, b) -> request());
         active.addListener((o, a, b) -> {
             if (b) {
                 request();
@@ -96,11 +99,12 @@ public final class PopulationController {
     /** Whether {@code r} is the population of the selected stimulus at the current knobs. */
     public boolean isCurrent(PopulationResponse r) {
         Selection s = model.selection();
-        return r != null && s != null && r.stimulus().equals(s.stimulus().key()) && r.params().equals(model.params());
+        return r != null && s != null && r.stimulus().equals(s.stimulus().key()) && r.params().equals(model.params())
+                && r == response.get() && model.curation().equals(shownCuration);
     }
 
-    private static String key(StimulusKey k, Params p) {
-        return k + "|" + p;
+    private static String key(StimulusKey k, Params p, org.ac1explorer.curation.Curation c) {
+        return k + "|" + p + "|" + c;
     }
 
     private void request() {
@@ -111,11 +115,13 @@ public final class PopulationController {
         }
         StimulusKey k = sel.stimulus().key();
         Params p = model.params();
-        String key = key(k, p);
+        org.ac1explorer.curation.Curation c = model.curation();
+        String key = key(k, p, c);
         PopulationResponse cached = cache.get(key);
         if (cached != null) {
             cancel();
             message.set("");
+            shownCuration = c;
             response.set(cached);
             return;
         }
@@ -123,10 +129,11 @@ public final class PopulationController {
         running.set(true);
         progress.set(0);
         message.set("Computing the population of this stimulus…");
-        var task = job.run(Tasks.create(ctx -> PopulationResponse.compute(an, d.cells(), k, p, ctx))
+        var task = job.run(Tasks.create(ctx -> PopulationResponse.compute(an, d.cells(), k, p, c, ctx))
                 .title("Population of " + sel.stimulus().info().description())
                 .onSuccess(r -> {
                     cache.put(key, r);
+                    shownCuration = c;
                     response.set(r);
                     message.set("");
                     running.set(false);
