@@ -110,8 +110,22 @@ public final class PlotStyle {
         c.getPlugins().add(z);
         c.getToolBar().setVisible(false);
         c.getToolBar().setManaged(false);
-        c.setMinHeight(90);
+        // tall enough for the y axis' title (rotated along the plot area), whatever its text and font size
+        Runnable room = () -> c.setMinHeight(Math.min(MAX_MIN_HEIGHT,
+                Math.max(90, Math.ceil(textWidth(y.getName(), y.getAxisLabel().getFont())) + 64)));
+        y.nameProperty().addListener((o, a, b) -> room.run());
+        y.getAxisLabel().fontProperty().addListener((o, a, b) -> room.run());
+        room.run();
         return c;
+    }
+
+    /** A chart never asks for more than this (px): three stacked plots must still fit a laptop screen. */
+    private static final double MAX_MIN_HEIGHT = 180;
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text == null ? "" : text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     /** An XYChart that runs hooks after each redraw (axes then have their current ranges and transforms). */
