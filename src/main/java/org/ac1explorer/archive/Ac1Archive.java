@@ -304,19 +304,39 @@ public final class Ac1Archive implements Closeable {
 
     private Waveform waveform(StimulusInfo info, boolean keep) throws MatReadException {
         if (info.isWehr()) {
-            WehrReader.StimulusFile f = wehrStimuli.get(info.description());
-            if (f == null || parts.main() == null) {
-                throw new MatReadException("stimulus \"" + info.description() + "\" is not in the Wehr stimulus index");
-            }
-            return waveforms.get("wehr:" + f.path(), () -> {
-                Mat5File mat = MatLoader.load(parts.main(), f.path(), Set.of("stimulus"));
-                MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
-                        .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
-                MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
-                return WehrReader.waveformOf(stim, param, "samples");
-            }, parts.main().describe(f.path()), keep);
+            WehrReader.StimulusFile f = wehrFile(info);
+            return waveforms.get(wehrKey(f), () -> wehrSound(f).waveform(), parts.main().describe(f.path()), keep);
         }
-        return waveforms.get("asari:" + info.segmentFiles(), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles(), keep);
+        return waveforms.get(asariKey(info), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles(), keep);
+    }
+
+    private static String wehrKey(WehrReader.StimulusFile f) {
+        return "wehr:" + f.path();
+    }
+
+    private static String asariKey(StimulusInfo info) {
+        return "asari:" + info.segmentFiles();
+    }
+
+    private WehrReader.StimulusFile wehrFile(StimulusInfo info) throws MatReadException {
+        WehrReader.StimulusFile f = wehrStimuli.get(info.description());
+        if (f == null || parts.main() == null) {
+            throw new MatReadException("stimulus \"" + info.description() + "\" is not in the Wehr stimulus index");
+        }
+        return f;
+    }
+
+    private WehrReader.StoredSound wehrSound(WehrReader.StimulusFile f) throws MatReadException {
+        return readSound(parts.main(), f.path(), "samples");
+    }
+
+    /** The stimulus struct of {@code path}: its samples field ({@code field}, or "sample" when null and present) and rate. */
+    private static WehrReader.StoredSound readSound(ArchiveTree tree, String path, String field) throws MatReadException {
+        Mat5File mat = MatLoader.load(tree, path, Set.of("stimulus"));
+        MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
+                .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
+        MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
+        return WehrReader.soundOf(stim, param, field != null ? field : stim.has("sample") ? "sample" : "samples");
     }
 
     /** A stimulus waveform's size without its samples: length (samples) and rate (Hz). */
@@ -329,14 +349,23 @@ public final class Ac1Archive implements Closeable {
      * {@code waveform} does.
      */
     public WaveformShape waveformShape(StimulusInfo info) throws MatReadException {
-        String key = info.isWehr() ? "wehr:" + info.description() : "asari:" + info.segmentFiles();
+        String key = info.isWehr() ? "wehr:" + info.description() : asariKey(info);
         WaveformShape known = shapes.get(key);
         if (known != null) {
             return known;
         }
-        // not cached: the pass that asks for shapes reads every stimulus once and needs none of their samples
-        Waveform w = waveform(info, false);
-        WaveformShape shape = new WaveformShape(w.samples().length, w.sampleRateHz());
+        // the samples stay unconverted: the pass that asks for shapes reads every stimulus once and needs none of them
+        WaveformShape shape;
+        Waveform kept = waveforms.cached(info.isWehr() ? wehrKey(wehrFile(info)) : asariKey(info));
+        if (kept != null) {
+            shape = new WaveformShape(kept.samples().length, kept.sampleRateHz());
+        } else if (info.isWehr()) {
+            WehrReader.StoredSound s = wehrSound(wehrFile(info));
+            shape = new WaveformShape(s.length(), s.sampleRateHz());
+        } else {
+            List<WehrReader.StoredSound> segments = segments(info.segmentFiles());
+            shape = new WaveformShape(segments.stream().mapToInt(WehrReader.StoredSound::length).sum(), rateOf(segments));
+        }
         shapes.putIfAbsent(key, shape);
         return shape;
     }
@@ -351,45 +380,48 @@ public final class Ac1Archive implements Closeable {
     }
 
     private Waveform splice(List<String> files) throws MatReadException {
+        List<WehrReader.StoredSound> segments = segments(files);
+        int total = segments.stream().mapToInt(WehrReader.StoredSound::length).sum();
+        double[] out = new double[total];
+        int pos = 0;
+        for (WehrReader.StoredSound seg : segments) {
+            double[] ramped = Ramps.sin2(seg.waveform().samples(), seg.sampleRateHz(), SEGMENT_RAMP_MS);
+            System.arraycopy(ramped, 0, out, pos, ramped.length);
+            pos += ramped.length;
+        }
+        return new Waveform(out, rateOf(segments));
+    }
+
+    /** The segments' common rate (Hz); NaN for a sequence of none. */
+    private static double rateOf(List<WehrReader.StoredSound> segments) {
+        return segments.isEmpty() ? Double.NaN : segments.get(0).sampleRateHz();
+    }
+
+    /** The segments of an Asari sequence as stored; throws when one is missing or unreadable, or they mix sample rates. */
+    private List<WehrReader.StoredSound> segments(List<String> files) throws MatReadException {
         ArchiveTree main = parts.main();
         if (main == null) {
             throw new MatReadException("crcns-ac1 part (with asari/Stimuli) is missing");
         }
-        List<double[]> pieces = new ArrayList<>();
-        double sf0 = Double.NaN;
-        int total = 0;
+        List<WehrReader.StoredSound> out = new ArrayList<>();
         for (String file : files) {
             String path = AsariReader.segmentPath(file);
             if (path == null || !main.isFile(path)) {
                 throw new MatReadException("segment file " + (path == null ? file : main.describe(path)) + " not found");
             }
-            Waveform w;
+            WehrReader.StoredSound w;
             try {
-                Mat5File mat = MatLoader.load(main, path, Set.of("stimulus"));
-                MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
-                        .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
-                MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
-                w = WehrReader.waveformOf(stim, param, stim.has("sample") ? "sample" : "samples");
+                w = readSound(main, path, null);
             } catch (MatReadException e) {
                 throw new MatReadException("segment " + main.describe(path) + ": " + e.getMessage(), e);
             }
-            if (pieces.isEmpty()) {
-                sf0 = w.sampleRateHz();
-            } else if (Math.abs(w.sampleRateHz() - sf0) > 1.0) {
-                throw new MatReadException("segments mix sample rates " + w.sampleRateHz() + " and " + sf0 + " Hz ("
-                        + main.describe(path) + ")");
+            if (!out.isEmpty() && Math.abs(w.sampleRateHz() - out.get(0).sampleRateHz()) > 1.0) {
+                throw new MatReadException("segments mix sample rates " + w.sampleRateHz() + " and "
+                        + out.get(0).sampleRateHz() + " Hz (" + main.describe(path) + ")");
             }
-            double[] ramped = Ramps.sin2(w.samples(), w.sampleRateHz(), SEGMENT_RAMP_MS);
-            pieces.add(ramped);
-            total += ramped.length;
+            out.add(w);
         }
-        double[] out = new double[total];
-        int pos = 0;
-        for (double[] p : pieces) {
-            System.arraycopy(p, 0, out, pos, p.length);
-            pos += p.length;
-        }
-        return new Waveform(out, sf0);
+        return out;
     }
 
     @Override

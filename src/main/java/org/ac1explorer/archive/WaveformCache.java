@@ -33,7 +33,8 @@ final class WaveformCache {
         evict();
     }
 
-    private synchronized Waveform cached(String key) {
+    /** The waveform kept under {@code key}, or null (nothing is loaded). */
+    synchronized Waveform cached(String key) {
         return entries.get(key);
     }
 

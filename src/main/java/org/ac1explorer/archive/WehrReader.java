@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
+import us.hebi.matlab.mat.types.Matrix;
 
 /**
  * Reads the Wehr subset ({@code wehr/} of the main part): the stimulus index and, per session
@@ -84,16 +85,35 @@ final class WehrReader {
 
     /** The waveform field {@code field} and {@code param.sf} of a stimulus struct, validated. */
     static Waveform waveformOf(MatStruct stim, MatStruct param, String field) throws MatReadException {
-        double[] samples = stim.get(field).flatMap(MatValues::doubles)
+        return soundOf(stim, param, field).waveform();
+    }
+
+    /**
+     * A stimulus' samples as stored (not yet converted to doubles) and its rate (Hz): what
+     * {@link #waveformOf} validates, for a caller that needs only the length.
+     */
+    record StoredSound(Matrix samples, double sampleRateHz) {
+        int length() {
+            return samples.getNumElements();
+        }
+
+        Waveform waveform() {
+            return new Waveform(MatValues.doubles(samples).orElseThrow(), sampleRateHz);
+        }
+    }
+
+    /** {@link #waveformOf} without converting the samples; throws exactly when it throws. */
+    static StoredSound soundOf(MatStruct stim, MatStruct param, String field) throws MatReadException {
+        Matrix samples = stim.get(field).map(MatValues::unwrap).filter(Matrix.class::isInstance).map(Matrix.class::cast)
                 .orElseThrow(() -> new MatReadException("stimulus." + field + " is missing or not numeric"));
-        if (samples.length == 0) {
+        if (samples.getNumElements() == 0) {
             throw new MatReadException("stimulus." + field + " is empty");
         }
         OptionalDouble sf = param.number("sf");
         if (sf.isEmpty() || !(sf.getAsDouble() > 0) || Double.isInfinite(sf.getAsDouble())) {
             throw new MatReadException("stimulus.param.sf is missing or not a positive number");
         }
-        return new Waveform(samples, sf.getAsDouble());
+        return new StoredSound(samples, sf.getAsDouble());
     }
 
     static Array first(Mat5File mat, String name) {

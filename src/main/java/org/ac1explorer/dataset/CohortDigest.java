@@ -282,7 +282,8 @@ public final class CohortDigest {
 
     /**
      * The digest of one cell x stimulus, the values {@link RepeatAnalysis} and {@link ResponseBinning}
-     * give, keeping no trace past the call: the repeats (this pass's own cuts) are detrended in place.
+     * give, keeping no trace past the call: the repeats (this pass's own cuts) are detrended in place
+     * (and, cell-attached, turned into their PSTHs in place).
      */
     private static StimulusDigest digest(CellStimulus st, RawRepeats reps, boolean spiking, Params p, double covered,
                                          Ac1Archive.WaveformShape w, double durationMs) {
@@ -291,15 +292,10 @@ public final class CohortDigest {
         // one thread per cell: the cells already keep every core busy, and each thread's work arrays then fit its repeats
         detrended.forEach(x -> MedGauss.detrendInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs()));
         DecisionScores scores = RepeatGating.decisionScores(detrended, sf, covered);
-        List<double[]> signals = detrended;
         if (spiking) {
-            double[][] psth = new double[detrended.size()][];
-            for (int i = 0; i < psth.length; i++) {
-                psth[i] = SpikeDetector.psth(detrended.get(i), sf, p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs());
-            }
-            signals = List.of(psth);
+            detrended.forEach(x -> SpikeDetector.psthInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()));
         }
-        float[][] rows = ResponseBinning.rows(signals, sf, p.dtMs());
+        float[][] rows = ResponseBinning.rows(detrended, sf, p.dtMs());
         return new StimulusDigest(st, scores.maxAbsMv(), scores.steps(), scores.xcorr(), rows, w.samples(), w.sampleRateHz(),
                 durationMs);
     }

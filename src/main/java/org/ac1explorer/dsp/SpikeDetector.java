@@ -43,6 +43,19 @@ public final class SpikeDetector {
         return out;
     }
 
+    /**
+     * {@link #psth(double[], double, double, double, double)} written over {@code gatedRepeat}
+     * itself: for a pass that needs the repeat no more once its PSTH is taken.
+     */
+    public static void psthInPlace(double[] gatedRepeat, double sf, double medMs, double gaussMs, double clipMs) {
+        double[] hp = Scratch.exactDoubles(gatedRepeat.length);
+        System.arraycopy(gatedRepeat, 0, hp, 0, hp.length);
+        MedGauss.detrendInPlace(hp, sf, medMs, gaussMs);
+        java.util.Arrays.fill(gatedRepeat, 0.0);
+        psthInto(hp, highPassInPlace(hp, sf, clipMs), sf, gatedRepeat);
+        Scratch.give(hp);
+    }
+
     /** Subtracts the running median of the clip window from {@code y} in place; returns the threshold (mV). */
     private static double highPassInPlace(double[] y, double sf, double clipMs) {
         int clip = Math.max(1, Rounding.samples(clipMs, sf));
@@ -56,11 +69,15 @@ public final class SpikeDetector {
 
     /** The Hann-smoothed train of the crossings {@code hp[j] > thr}. */
     private static double[] psth(double[] hp, double thr, double sf) {
+        return psthInto(hp, thr, sf, new double[hp.length]);
+    }
+
+    /** {@link #psth(double[], double, double)} added into {@code psth} (zeros, as long as {@code hp}). */
+    private static double[] psthInto(double[] hp, double thr, double sf, double[] psth) {
         int n = hp.length;
         int m = Math.max(3, Rounding.samples(SMOOTH_MS, sf));
         double[] hann = hann(m);
         int start = (m - 1) / 2;
-        double[] psth = new double[n];
         // the train is sparse: add one window per crossing instead of a full convolution
         for (int j = 0; j < n; j++) {
             if (hp[j] > thr) {

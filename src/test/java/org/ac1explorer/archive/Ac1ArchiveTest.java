@@ -35,6 +35,35 @@ class Ac1ArchiveTest {
     }
 
     @Test
+    void waveformShapeIsTheWaveformsLengthAndRate() throws IOException, MatReadException {
+        int checked = shapesChecked(Fixtures.mini()) + shapesChecked(Fixtures.file("ac1-edge"));
+        assertTrue(checked >= 5, "stimuli checked: " + checked);
+    }
+
+    /** Compares every stimulus' shape with its waveform (a failing shape must fail the waveform too); returns the count compared. */
+    private static int shapesChecked(Path data) throws IOException, MatReadException {
+        int checked = 0;
+        try (Ac1Archive a = Ac1Archive.open(data, ProgressMonitor.NONE)) {
+            for (CellRecord c : a.cells()) {
+                for (CellStimulus st : c.stimuli()) {
+                    Ac1Archive.WaveformShape shape;
+                    try {
+                        shape = a.waveformShape(st.info());
+                    } catch (MatReadException e) {
+                        assertThrows(MatReadException.class, () -> a.waveform(st.info()), "shape failed, so must the waveform");
+                        continue;
+                    }
+                    Waveform w = a.waveform(st.info());
+                    assertEquals(w.samples().length, shape.samples(), st.key().toString());
+                    assertEquals(w.sampleRateHz(), shape.sampleRateHz(), st.key().toString());
+                    checked++;
+                }
+            }
+        }
+        return checked;
+    }
+
+    @Test
     void unknownDescriptionIsReportedWithItsFile() throws IOException {
         try (Ac1Archive a = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
             assertTrue(a.problems().stream().anyMatch(p -> p.location().endsWith("20020101-mw-001-017.mat")

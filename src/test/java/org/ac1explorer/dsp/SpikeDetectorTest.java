@@ -45,6 +45,20 @@ class SpikeDetectorTest {
     }
 
     @Test
+    void psthInPlaceWritesTheSamePsthOverTheRepeat() {
+        ReferenceFile ref = ReferenceFile.load("spikes_binning_ramps.mat");
+        int count = ref.integer("sp_count");
+        for (int i = 0; i < count; i++) {
+            double[] x = ref.values("sp" + i + "_x");
+            double sf = ref.scalar("sp" + i + "_sf");
+            double clip = ref.scalar("sp" + i + "_clip");
+            double[] psth = SpikeDetector.psth(x, sf, 100.0, 10.0, clip);
+            SpikeDetector.psthInPlace(x, sf, 100.0, 10.0, clip);
+            assertArrayEquals(psth, x, "case " + i);
+        }
+    }
+
+    @Test
     void tenMillisecondWindowKeepsOneMillisecondSpikesThatTheLegacyWindowErases() {
         // cases 4..9 of the reference file: the same 1 ms-spike trace at 10 ms, then at 1 ms
         ReferenceFile ref = ReferenceFile.load("spikes_binning_ramps.mat");
