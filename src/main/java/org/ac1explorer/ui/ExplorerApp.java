@@ -17,9 +17,10 @@ public final class ExplorerApp extends Application {
     public void start(Stage stage) {
         // the start-up warning about the class-path layout is past: let JavaFX warnings (CSS, ...) through again
         java.util.logging.Logger.getLogger("javafx").setLevel(null);
-        AppIcons.applyTo(stage);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
         window.show();
+        // decoding the icon's six sizes would delay the first frame; the title bar takes them a moment later
+        Platform.runLater(() -> AppIcons.applyTo(stage));
         // start loading (on a first start: generating the demo) once the first frame is laid out,
         // so the window is on screen before the background work competes for the processors
         Runnable[] first = new Runnable[1];
@@ -75,6 +76,7 @@ public final class ExplorerApp extends Application {
                 + t.getName() + ": " + e));
         Runtime.getRuntime().addShutdownHook(new Thread(ExplorerApp::muteJavaFxThread, "ac1-mute-javafx-at-exit"));
         Platform.setImplicitExit(true);
+        StartupWarmup.begin();
         Application.launch(ExplorerApp.class, args);
     }
 }

@@ -125,12 +125,42 @@ final class ExplorerLayout {
     }
 
     private static TabPane tabs(String id, Tab... tabs) {
+        for (int i = 1; i < tabs.length; i++) {
+            contentOnFirstSelection(tabs[i]);
+        }
         TabPane t = new TabPane(tabs);
         t.setId(id);
         t.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         t.getStyleClass().add("column-tabs");
         return t;
     }
+
+    /**
+     * A tab not shown at first gets its content when first selected: its controls are styled and
+     * skinned then, not while the window opens (a third of the first frame's work).
+     */
+    private static void contentOnFirstSelection(Tab tab) {
+        Node content = tab.getContent();
+        tab.setContent(null);
+        tab.getProperties().put(PENDING_CONTENT, content);
+        tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean selected) {
+                if (selected) {
+                    tab.selectedProperty().removeListener(this);
+                    tab.getProperties().remove(PENDING_CONTENT);
+                    tab.setContent(content);
+                }
+            }
+        });
+    }
+
+    /** A tab's content, attached or still waiting for the tab's first selection. */
+    private static Node contentOf(Tab tab) {
+        return tab.getContent() != null ? tab.getContent() : (Node) tab.getProperties().get(PENDING_CONTENT);
+    }
+
+    private static final String PENDING_CONTENT = "ac1.pendingContent";
 
     BorderPane root() {
         return root;
@@ -163,7 +193,8 @@ final class ExplorerLayout {
     void reveal(Node node) {
         for (TabPane tabs : new TabPane[] {leftTabs, rightTabs}) {
             for (Tab t : tabs.getTabs()) {
-                if (t.getContent() == node || t.getContent() != null && isInside(node, t.getContent())) {
+                Node content = contentOf(t);
+                if (content == node || content != null && isInside(node, content)) {
                     sidePanes.set(true);
                     tabs.getSelectionModel().select(t);
                 }

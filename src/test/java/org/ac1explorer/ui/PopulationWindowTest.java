@@ -26,6 +26,20 @@ class PopulationWindowTest extends DemoWindowTest {
     }
 
     @Test
+    void hiddenTabsGetTheirContentWhenFirstShown() {
+        openDemo();
+        assertTrue(fx(() -> window.views().population().getScene() == null), "the Population tab's view waits for the tab");
+        assertTrue(fx(() -> window.views().cellsTable().getScene() == null), "so does the Cells table");
+        fx(() -> {
+            window.layout().centreTabs().getSelectionModel().select(1);
+            window.layout().leftTabs().getSelectionModel().select(1);
+            return null;
+        });
+        waitUntil("both are in the window once shown", () -> window.views().population().getScene() != null
+                && window.views().cellsTable().getScene() != null);
+    }
+
+    @Test
     void pShowsEveryListenerAndARowClickOpensThatCell() {
         openDemo();
         Selection first = fx(() -> window.model().selection());
