@@ -18,6 +18,7 @@ public final class ExplorerApp extends Application {
         // the start-up warning about the class-path layout is past: let JavaFX warnings (CSS, ...) through again
         java.util.logging.Logger.getLogger("javafx").setLevel(null);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
+        StartupReport.install(stage.getScene(), window.model());
         window.show();
         // decoding the icon's six sizes would delay the first frame; the title bar takes them a moment later
         Platform.runLater(() -> AppIcons.applyTo(stage));
