@@ -23,10 +23,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || args.length == 1 && datasetArgument(args[0]) != null) {
+        if (opensWindow(args)) {
             System.exit(openWindow(args));
         }
         System.exit(new Cli(System.out, System.err).run(args));
+    }
+
+    /**
+     * Whether the arguments open the window rather than run a command: none (the last or the demo
+     * dataset), or one dataset folder or zip, as the desktop's "Open with" passes it.
+     */
+    static boolean opensWindow(String[] args) {
+        return args.length == 0 || args.length == 1 && datasetArgument(args[0]) != null;
     }
 
     /** The dataset folder a lone argument asks the window to open (not a command or an option), or null. */

@@ -121,6 +121,7 @@ public final class MainWindow {
         stage.setScene(scene);
         presentation = new PresentationMode(stage, view);
         layout.followPresentation(presentation.presentationProperty());
+        views.plots().keepHeightsAcross(presentation.presentationProperty());
         actions = ExplorerActions.build(this, view);
         MenuBar bar = actions.menuBar();
         bar.setUseSystemMenuBar(true);

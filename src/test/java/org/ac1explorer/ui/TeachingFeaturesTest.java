@@ -408,6 +408,122 @@ class TeachingFeaturesTest extends DemoWindowTest {
         waitUntil("light again", () -> chartBackground().getBrightness() > 0.9);
     }
 
+    /**
+     * Where ChartFX draws the chart's y title, in scene coordinates: along the axis, centred on its
+     * length, as long as the label's text (the label node itself is only ChartFX's style carrier).
+     */
+    private static Bounds yTitleBounds(XYChart c) {
+        var y = (io.fair_acc.chartfx.axes.spi.AbstractAxis) c.getYAxis();
+        Bounds axis = y.localToScene(y.getLayoutBounds());
+        double length = y.getAxisLabel().getLayoutBounds().getWidth();
+        return new javafx.geometry.BoundingBox(axis.getMinX(), axis.getCenterY() - length / 2, axis.getWidth(), length);
+    }
+
+    private java.util.Map<String, Double> chartHeights() {
+        java.util.Map<String, Double> h = new java.util.TreeMap<>();
+        plotCharts().forEach((n, c) -> h.put(n, c.getHeight()));
+        return h;
+    }
+
+    /** The three plots' charts by name, for messages. */
+    private java.util.Map<String, XYChart> plotCharts() {
+        var p = window.views().plots();
+        return java.util.Map.of("spectrogram", p.spectrogram().chart(), "repeats", p.traces().chart(),
+                "response", p.response().chart());
+    }
+
+    /**
+     * Empty when every plot's y title is drawn (the label holds the axis' name) inside its chart and
+     * on its axis' canvas (ChartFX cuts it off beyond either); else what is not.
+     */
+    private String yTitlesOutsideTheirCharts() {
+        StringBuilder out = new StringBuilder();
+        plotCharts().forEach((name, c) -> {
+            var y = (io.fair_acc.chartfx.axes.spi.AbstractAxis) c.getYAxis();
+            Bounds chart = c.localToScene(c.getLayoutBounds());
+            Bounds canvas = y.getCanvas().localToScene(y.getCanvas().getLayoutBounds());
+            Bounds title = yTitleBounds(c);
+            String drawn = y.getAxisLabel().getText();
+            boolean onCanvas = canvas.getMinY() <= title.getMinY() && title.getMaxY() <= canvas.getMaxY();
+            if (!y.getName().equals(drawn) || !chart.contains(title) || !onCanvas) {
+                out.append(name).append(": '").append(drawn).append("' at y ").append(Math.round(title.getMinY())).append("..")
+                        .append(Math.round(title.getMaxY())).append(" in a chart at y ").append(Math.round(chart.getMinY()))
+                        .append("..").append(Math.round(chart.getMaxY())).append(", its axis' canvas at y ")
+                        .append(Math.round(canvas.getMinY())).append("..").append(Math.round(canvas.getMaxY())).append("; ");
+            }
+        });
+        return out.toString();
+    }
+
+    @Test
+    void inPresentationModeEachPlotsYTitleLiesWithinItsChartShortenedWhereItsTextIsLongerThanThePlotIsHighAndLeavingItRestoresThePlots() {
+        openDemo();
+        double tick = fx(this::tickFont);
+        String[] last = {""};
+        try {
+            waitUntil("the y titles inside their charts", () -> (last[0] = yTitlesOutsideTheirCharts()).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("in normal mode, " + last[0], e);
+        }
+        String normalSpectrogramTitle = fx(() -> window.views().plots().spectrogram().chart().getYAxis().getName());
+        java.util.Map<String, Double> normalHeights = fx(this::chartHeights);
+        fx(() -> {
+            window.presentation().presentationProperty().set(true);
+            return null;
+        });
+        waitUntil("presentation fonts", () -> tickFont() >= 1.3 * tick);
+        try {
+            waitUntil("the y titles inside their charts", () -> (last[0] = yTitlesOutsideTheirCharts()).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("in presentation mode, " + last[0], e);
+        }
+        // the repeats title with its row spacing is longer than the repeats plot is high at 1280 x 800
+        var traces = fx(() -> (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) window.views().plots().traces().chart().getYAxis());
+        String full = fx(() -> org.ac1explorer.ui.plots.PlotStyle.titlesY(traces).get(0));
+        assertTrue(full.contains("mV apart"), full);
+        assertTrue(!fx(traces::getName).equals(full) && fx(traces::getName).startsWith("Vm (mV)"), fx(traces::getName));
+        // leaving presentation mode gives the normal titles back
+        fx(() -> {
+            window.presentation().presentationProperty().set(false);
+            return null;
+        });
+        waitUntil("normal fonts", () -> tickFont() == tick);
+        waitUntil("the plots' normal heights again " + normalHeights, () -> chartHeights().equals(normalHeights));
+        waitUntil("the spectrogram's normal title again",
+                () -> normalSpectrogramTitle.equals(window.views().plots().spectrogram().chart().getYAxis().getName()));
+        fx(() -> {
+            window.presentation().presentationProperty().set(true);
+            return null;
+        });
+        waitUntil("presentation fonts again", () -> tickFont() >= 1.3 * tick);
+
+        // a cell-attached cell, its repeats superimposed: other, longer titles
+        Selection pick = fx(() -> {
+            for (var c : window.model().dataset().cells()) {
+                if (c.isSpiking()) {
+                    return new Selection(c, c.stimuli().get(0));
+                }
+            }
+            return null;
+        });
+        assertNotNull(pick, "the demo has a cell-attached cell");
+        fx(() -> {
+            window.model().select(pick);
+            ((javafx.scene.control.CheckBox) stage.getScene().lookup("#overlay-traces")).setSelected(true);
+            return null;
+        });
+        waitUntil("the overlay of the cell-attached cell", () -> {
+            var t = window.views().plots().traces().current();
+            return window.model().selection().equals(pick) && t != null && t.layout().overlay()
+                    && window.views().plots().response().chart().getYAxis().getName().contains("a.u.");
+        });
+        try {
+            waitUntil("the y titles inside their charts", () -> (last[0] = yTitlesOutsideTheirCharts()).isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("cell-attached, overlaid, in presentation mode: " + last[0], e);
+        }
+    }
+
     private javafx.scene.paint.Color chartBackground() {
         var bg = window.views().plots().traces().chart().getBackground();
         return (javafx.scene.paint.Color) bg.getFills().get(0).getFill();

@@ -39,7 +39,9 @@ class TraceViewsTest extends DemoWindowTest {
         double lo = fx(y::getMin);
         double hi = fx(y::getMax);
         assertTrue(lo < baseline && baseline < hi, "the axis [" + lo + ", " + hi + "] holds the baseline " + baseline + " mV");
-        assertTrue(fx(() -> y.getName()).contains("superimposed"), fx(() -> y.getName()));
+        String title = fx(() -> org.ac1explorer.ui.plots.PlotStyle.titlesY(
+                (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) y).get(0));
+        assertTrue(title.contains("superimposed"), title);
         assertTrue(fx(() -> window.views().plots().traces().rowLabelBounds().isEmpty()), "no row labels piled up");
         for (PlotData.Row r : fx(() -> window.views().plots().traces().current().rows())) {
             assertEquals(0.0, r.offset(), "every repeat at its own values");

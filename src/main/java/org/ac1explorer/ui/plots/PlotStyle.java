@@ -7,6 +7,7 @@ import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.ErrorStyle;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import java.util.List;
 import java.util.function.DoubleSupplier;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -110,17 +111,101 @@ public final class PlotStyle {
         c.getPlugins().add(z);
         c.getToolBar().setVisible(false);
         c.getToolBar().setManaged(false);
-        // tall enough for the y axis' title (rotated along the plot area), whatever its text and font size
+        // tall enough for the y axis' full title (rotated along the plot area), whatever its font size
         Runnable room = () -> c.setMinHeight(Math.min(MAX_MIN_HEIGHT,
-                Math.max(90, Math.ceil(textWidth(y.getName(), y.getAxisLabel().getFont())) + 64)));
+                Math.max(90, Math.ceil(textWidth(titlesY(y).get(0), y.getAxisLabel().getFont())) + 64)));
+        y.getProperties().put(TITLE_ROOM, room);
         y.nameProperty().addListener((o, a, b) -> room.run());
-        y.getAxisLabel().fontProperty().addListener((o, a, b) -> room.run());
+        // ChartFX draws the title centred along the plot area and clips its ends: where the full title
+        // is longer than the plot is high (presentation fonts, a short window), a shorter one
+        Runnable fit = () -> fitTitleY(c, y);
+        y.getProperties().put(TITLE_FIT, fit);
+        y.getAxisLabel().fontProperty().addListener((o, a, b) -> {
+            room.run();
+            fit.run();
+        });
+        y.heightProperty().addListener((o, a, b) -> fit.run());
+        y.layoutYProperty().addListener((o, a, b) -> fit.run());
+        c.heightProperty().addListener((o, a, b) -> fit.run());
         room.run();
         return c;
     }
 
     /** A chart never asks for more than this (px): three stacked plots must still fit a laptop screen. */
     private static final double MAX_MIN_HEIGHT = 180;
+    /** Key of the chart's min-height rule for its y title in the y axis' properties. */
+    private static final String TITLE_ROOM = "ac1.titleRoom";
+    /** Key of the chart's title fitting for its y axis in the y axis' properties. */
+    private static final String TITLE_FIT = "ac1.titleFit";
+    /** Key of a y axis' title choices (a {@code List<String>}, longest first) in its properties. */
+    private static final String TITLES = "ac1.titles";
+    /** Space kept free between the y title's ends and the plot area's top and bottom, px. */
+    private static final double TITLE_END_GAP = 2;
+
+    /**
+     * Titles the y axis of a chart made by {@link #chart}: the first of {@code longestFirst} whose text
+     * fits along the plot area's height, else the last (so each shorter one should keep the unit, e.g.
+     * "Frequency (kHz)", "kHz"). The chart asks for the height the first needs. Use on the JavaFX thread.
+     */
+    public static void titleY(DefaultNumericAxis y, String... longestFirst) {
+        if (longestFirst.length == 0) {
+            throw new IllegalArgumentException("no title");
+        }
+        List<String> titles = java.util.Arrays.stream(longestFirst).distinct().toList();
+        if (titles.equals(y.getProperties().get(TITLES))) {
+            return;
+        }
+        y.getProperties().put(TITLES, titles);
+        if (y.getProperties().get(TITLE_ROOM) instanceof Runnable room) {
+            room.run();
+        }
+        if (y.getProperties().get(TITLE_FIT) instanceof Runnable fit) {
+            fit.run();
+        }
+    }
+
+    /** The y axis' title choices, longest first (its name when {@link #titleY} was not used). */
+    @SuppressWarnings("unchecked")
+    public static List<String> titlesY(DefaultNumericAxis y) {
+        Object t = y.getProperties().get(TITLES);
+        return t instanceof List<?> l ? (List<String>) l : List.of(y.getName() == null ? "" : y.getName());
+    }
+
+    /** Shows the longest title choice that fits in the room {@link #titleRoom} gives it. */
+    private static void fitTitleY(XYChart c, DefaultNumericAxis y) {
+        List<String> titles = titlesY(y);
+        double room = titleRoom(c, y);
+        String chosen = titles.get(0);
+        if (room > 0) {
+            chosen = titles.get(titles.size() - 1);
+            for (String t : titles) {
+                if (textWidth(t, y.getAxisLabel().getFont()) <= room - 2 * TITLE_END_GAP) {
+                    chosen = t;
+                    break;
+                }
+            }
+        }
+        if (!chosen.equals(y.getName())) {
+            y.setName(chosen);
+        }
+    }
+
+    /**
+     * Length the y title may have (px; 0 before the chart is laid out): ChartFX centres it on the
+     * axis and draws it on the axis' canvas, which reaches past the axis' ends by its padding; beyond
+     * that, and beyond the chart's top or bottom, it is cut off.
+     */
+    private static double titleRoom(XYChart c, DefaultNumericAxis y) {
+        if (y.getHeight() <= 0 || y.getScene() == null || y.getScene() != c.getScene()) {
+            return 0;
+        }
+        javafx.geometry.Bounds a = c.sceneToLocal(y.localToScene(y.getLayoutBounds()));
+        double centre = (a.getMinY() + a.getMaxY()) / 2;
+        javafx.geometry.Bounds chart = c.getLayoutBounds();
+        double half = Math.min(a.getHeight() / 2 + y.getAxisPadding(),
+                Math.min(centre - chart.getMinY(), chart.getMaxY() - centre));
+        return 2 * Math.max(0, half);
+    }
 
     private static double textWidth(String text, javafx.scene.text.Font font) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(text == null ? "" : text);

@@ -122,6 +122,24 @@ public final class PlotsPane extends VBox {
         showEmpty("Open a dataset to begin (File ▸ Open…)");
     }
 
+    /**
+     * Gives the three plots their shares of the height back when {@code mode} ends: its larger fonts
+     * raise the charts' minimum heights (room for the y titles), which moves the dividers.
+     */
+    public void keepHeightsAcross(ObservableBooleanValue mode) {
+        double[][] before = {split.getDividerPositions()};
+        mode.addListener((o, was, on) -> {
+            if (on) {
+                before[0] = split.getDividerPositions();
+                return;
+            }
+            double[] d = before[0];
+            split.setDividerPositions(d);
+            // once more after the layout with the normal minimum heights
+            Platform.runLater(() -> split.setDividerPositions(d));
+        });
+    }
+
     private XYChart[] charts() {
         return new XYChart[] {spectrogram.chart(), traces.chart(), response.chart()};
     }

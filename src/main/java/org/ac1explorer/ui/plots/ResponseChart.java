@@ -177,7 +177,11 @@ public final class ResponseChart extends VBox {
             return;
         }
         message.setVisible(false);
-        y.setName(r.spiking() ? "Spike rate (a.u.)" : "Response (mV)");
+        if (r.spiking()) {
+            PlotStyle.titleY(y, "Spike rate (a.u.)", "Rate (a.u.)", "a.u.");
+        } else {
+            PlotStyle.titleY(y, "Response (mV)", "mV");
+        }
         title.setText((r.spiking() ? "PSTH" : "Binned response") + ": mean ± s.e.m. of " + r.kept() + " kept repeat"
                 + (r.kept() == 1 ? "" : "s") + ", " + Formats.num(r.dtMs(), 2) + " ms bins");
         if (!style().equals(data.getStyle())) {

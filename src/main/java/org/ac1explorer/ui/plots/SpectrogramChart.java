@@ -104,6 +104,7 @@ public final class SpectrogramChart extends VBox {
         z.setAutoGrowRanging(false);
         z.setAnimated(false);
         chart = PlotStyle.chart(x, y, "spectrogram-chart");
+        PlotStyle.titleY(y, "Frequency (kHz)", "Freq. (kHz)", "kHz");
         frequency = AmplitudeZoom.install(chart, y, () -> y.set(-0.5, centres.length - 0.5));
         chart.setId("spectrogram-chart");
         renderer.setContourType(ContourType.HEATMAP);

@@ -279,10 +279,13 @@ public final class TracesChart extends VBox {
         if (!amplitude.isZoomed()) {
             fitAmplitude();
         }
-        y.setName(t.layout().overlay()
-                ? (spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + (t.layout().raw() ? ", as recorded" : ", detrended")
-                        + " · " + n + " repeats superimposed"
-                : (spiking ? "Vm (mV), cell-attached" : "Vm (mV)") + " · rows " + Formats.sig(s) + " mV apart");
+        String vm = spiking ? "Vm (mV), cell-attached" : "Vm (mV)";
+        if (t.layout().overlay()) {
+            String how = vm + (t.layout().raw() ? ", as recorded" : ", detrended");
+            PlotStyle.titleY(y, how + " · " + n + " repeats superimposed", how, vm, "Vm (mV)");
+        } else {
+            PlotStyle.titleY(y, vm + " · rows " + Formats.sig(s) + " mV apart", vm, "Vm (mV)");
+        }
         List<DataSet> mains = new ArrayList<>();
         List<DataSet> bases = new ArrayList<>();
         int spikeCount = 0;
