@@ -31,14 +31,16 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
+import org.ac1explorer.ui.plots.FigureParts;
 
 /**
  * Reads what a ChartFX {@link XYChart} shows into a {@link Figure}, from the chart's own state
  * rather than its pixels: the axes (line, ticks, tick labels, name, as laid out on screen), the
  * grid at the major ticks, every line data set of the visible range with its resolved colour and
  * width, heatmaps as images of their grid cells coloured with the renderer's gradient and z range,
- * and the JavaFX overlays (colour bar, polygons, lines, labels). The mouse cursor and playback
- * cursor are left out. Call on the JavaFX thread.
+ * and the JavaFX overlays (colour bar, polygons, lines, labels), also those a view lays beside
+ * the plot area ({@link FigureParts#outerLayer}). The mouse cursor and playback cursor are left
+ * out. Call on the JavaFX thread.
  */
 public final class ChartFigure {
     /** Style classes of overlay nodes that are interaction aids, not part of a figure. */
@@ -103,6 +105,10 @@ public final class ChartFigure {
             }
         }
         overlays(chart.getCanvasForeground());
+        Parent outer = FigureParts.outerLayer(chart);
+        if (outer != null && outer.isVisible()) {
+            overlays(outer); // the repeats' verdict labels and scale bar, beside the plot area
+        }
         for (Axis a : chart.getAxes()) {
             if (a instanceof AbstractAxis ax && ax.isVisible() && ax.getScene() != null) {
                 axis(ax);
