@@ -148,6 +148,7 @@ public final class TracesChart extends VBox {
         HBox head = new HBox(8, title, gap, legend, det, rawB, hide, over);
         labelLayer.setPickOnBounds(false);
         FigureParts.setOuterLayer(chart, labelLayer);
+        FigureParts.setLegend(chart, this::figureLegend);
         PlotStyle.stackBlock(this, head, new javafx.scene.layout.StackPane(chart, labelLayer), message);
 
         focusedRepeat.addListener((o, a, b) -> overlay.update(overlay.traces));
@@ -172,6 +173,44 @@ public final class TracesChart extends VBox {
 
     public XYChart chart() {
         return chart;
+    }
+
+    /**
+     * What a figure's legend names: the kinds of line the rows draw now, in the colours drawn —
+     * kept, each gating test's rejections, rejected by hand (grey), the detrend baseline, spikes.
+     */
+    private List<FigureParts.LegendEntry> figureLegend() {
+        PlotData.Traces t = current;
+        List<FigureParts.LegendEntry> out = new ArrayList<>();
+        if (t == null || t.rows().isEmpty()) {
+            return out;
+        }
+        if (t.rows().stream().anyMatch(PlotData.Row::kept)) {
+            out.add(new FigureParts.LegendEntry(VerdictStyle.color(GateReason.KEPT), 1, false, "kept"));
+        }
+        for (GateReason r : GateReason.values()) {
+            if (r != GateReason.KEPT && t.rows().stream().anyMatch(row -> row.hand() == null && row.reason() == r)) {
+                out.add(new FigureParts.LegendEntry(VerdictStyle.color(r), 1, false, "rejected: " + VerdictStyle.label(r)));
+            }
+        }
+        if (t.rows().stream().anyMatch(row -> row.hand() != null && !row.kept())) {
+            out.add(new FigureParts.LegendEntry(javafx.scene.paint.Color.web(VerdictStyle.HAND_REJECTED), 1, false,
+                    "rejected by hand"));
+        }
+        if (t.layout().raw() && !baseLines.getDatasets().isEmpty()) {
+            out.add(new FigureParts.LegendEntry(drawnColour(baseLines), 1.6, false, "detrend baseline (MedGauss)"));
+        }
+        if (spikes.getDataCount() > 0) {
+            out.add(new FigureParts.LegendEntry(drawnColour(spikeMarks), 1.2, false, "spike onsets"));
+        }
+        return out;
+    }
+
+    /** The colour the renderer's first data set is drawn in (its style's looked-up colour as resolved by the theme). */
+    static javafx.scene.paint.Color drawnColour(ErrorDataSetRenderer r) {
+        return r.getDatasetNodes().stream().map(n -> n.getLineColor())
+                .filter(javafx.scene.paint.Color.class::isInstance).map(javafx.scene.paint.Color.class::cast)
+                .findFirst().orElse(javafx.scene.paint.Color.web("#222222"));
     }
 
     public BooleanProperty rawProperty() {
