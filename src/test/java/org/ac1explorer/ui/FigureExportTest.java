@@ -18,10 +18,14 @@ import org.ac1explorer.ui.common.VerdictStyle;
 import org.ac1explorer.ui.figures.ChartFigure;
 import org.ac1explorer.ui.figures.Figure;
 import org.ac1explorer.ui.figures.FigureExport;
+import org.ac1explorer.ui.figures.FigureSheet;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
-/** What exported figures hold beyond the charts' drawing: legends and the repeats' verdict labels. */
+/** What exported figures hold beyond the charts' drawing (legends, the repeats' verdict labels), and figures as PDF. */
 class FigureExportTest extends DemoWindowTest {
 
     @Start
@@ -137,6 +141,43 @@ class FigureExportTest extends DemoWindowTest {
         }
         assertTrue(drawsInColour(response, sampleColour(response, label(response, mean))), "the mean's colour");
         keepForViewing("legends");
+    }
+
+    @Test
+    void thePlotsSaveAsOnePdfPageSizedInCmWithTheirTextsAsText() throws Exception {
+        openDemo();
+        List<XYChart> charts = fx(() -> List.of(window.views().plots().spectrogram().chart(),
+                window.views().plots().traces().chart(), window.views().plots().response().chart()));
+        Path pdf = tmp.resolve("figure.pdf");
+        Path one = tmp.resolve("repeats.pdf");
+        double aspect = fx(() -> {
+            FigureExport.saveSheet(new FigureExport.SheetRequest(charts, "Cell 1 & its sound", 17, 300,
+                    FigureExport.Format.PDF), pdf);
+            FigureExport.save(charts.get(1), one, FigureExport.Format.PDF, "repeats");
+            FigureSheet sheet = new FigureSheet("x", charts.stream().map(ChartFigure::of).toList());
+            return sheet.height() / sheet.width();
+        });
+        List<String> rows = fx(() -> window.views().plots().traces().rowTexts());
+        String scale = fx(() -> window.views().plots().traces().scaleBar().mvText());
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, d.getNumberOfPages());
+            assertEquals(17 / 2.54 * 72, d.getPage(0).getMediaBox().getWidth(), 0.01, "17 cm wide");
+            assertEquals(17 / 2.54 * 72 * aspect, d.getPage(0).getMediaBox().getHeight(), 0.5, "height in proportion");
+            // the stripper breaks turned text (y axis titles) into lines: join them
+            String text = new PDFTextStripper().getText(d).replaceAll("\\R", "");
+            for (String s : List.of("Cell 1 & its sound", "Time (s)", "Frequency (kHz)", "Level (dB)", "Vm (mV)",
+                    "Response (mV)", "kept", "± s.e.m.", scale, rows.get(0).replace("✔ ", "").replace("✘ ", ""))) {
+                assertTrue(text.contains(s), "\"" + s + "\" is text in the PDF: " + text);
+            }
+        }
+        try (PDDocument d = Loader.loadPDF(one.toFile())) {
+            assertTrue(new PDFTextStripper().getText(d).contains("Time (s)"), "a single plot as PDF");
+        }
+        String keep = System.getProperty("ac1.keepFigures");
+        if (keep != null) {
+            Files.copy(pdf, Files.createDirectories(Path.of(keep)).resolve("figure.pdf"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** With -Dac1.keepFigures=DIR, saves the three plots as one PNG there, to look at. */
