@@ -68,10 +68,11 @@ public final class ScaleBar {
 
     /**
      * Chooses the values for the axes' scales ({@code pxPerMv}, {@code pxPerS}) and places the bar
-     * in the box of its layer from {@code left}, between {@code top} and {@code bottom} (px): the
-     * vertical bar as tall as fits below {@code top}, up to {@link #MAX_HEIGHT}.
+     * in the box of its layer from {@code left} to {@code right}, between {@code top} and
+     * {@code bottom} (px): the vertical bar as tall as fits below {@code top}, up to
+     * {@link #MAX_HEIGHT}, the horizontal one up to {@link #MAX_WIDTH} with its label before {@code right}.
      */
-    void place(double pxPerMv, double pxPerS, double left, double top, double bottom) {
+    void place(double pxPerMv, double pxPerS, double left, double right, double top, double bottom) {
         if (!(pxPerMv > 0) || !(pxPerS > 0) || !Double.isFinite(pxPerMv) || !Double.isFinite(pxPerS)) {
             hide();
             return;
@@ -80,12 +81,17 @@ public final class ScaleBar {
         double corner = bottom - durationHeight / 2;
         double room = Math.max(8, Math.min(MAX_HEIGHT, corner - top));
         mv = PlotData.niceBelow(room / pxPerMv);
-        seconds = PlotData.niceBelow(MAX_WIDTH / pxPerS);
         amplitude.setText(mvText(mv));
+        double aw = width(amplitude);
+        seconds = PlotData.niceBelow(MAX_WIDTH / pxPerS);
         duration.setText(timeText(seconds));
+        // large text (presentation mode) in a narrow margin: a shorter duration
+        for (int i = 0; i < 6 && left + aw + GAP + seconds * pxPerS + GAP + width(duration) > right; i++) {
+            seconds = PlotData.niceBelow(seconds * 0.99);
+            duration.setText(timeText(seconds));
+        }
         double v = mv * pxPerMv;
         double h = seconds * pxPerS;
-        double aw = width(amplitude);
         double ah = amplitude.prefHeight(-1);
         double x0 = left + aw + GAP;
         vertical.setStartX(x0);

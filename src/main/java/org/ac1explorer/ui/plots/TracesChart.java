@@ -508,12 +508,14 @@ public final class TracesChart extends VBox {
             double pxPerS = Math.abs(x.getDisplayPosition(x.getMax()) - x.getDisplayPosition(x.getMin()))
                     / (x.getMax() - x.getMin());
             double chartBottom = c.sceneToLocal(chart.localToScene(0, chart.getHeight())).getY();
-            javafx.geometry.Point2D topLeft = labelLayer.sceneToLocal(c.localToScene(w + 24, h + 10));
-            javafx.geometry.Point2D bottom = labelLayer.sceneToLocal(c.localToScene(w + 24, chartBottom - 4));
-            if (topLeft == null || bottom == null) {
+            double chartRight = c.sceneToLocal(chart.localToScene(chart.getWidth(), 0)).getX();
+            // from past the time axis' last tick label to the chart's edge, below the plot area
+            javafx.geometry.Point2D topLeft = labelLayer.sceneToLocal(c.localToScene(w + 18, h + 10));
+            javafx.geometry.Point2D bottomRight = labelLayer.sceneToLocal(c.localToScene(chartRight - 4, chartBottom - 4));
+            if (topLeft == null || bottomRight == null) {
                 return;
             }
-            scaleBar.place(pxPerMv, pxPerS, topLeft.getX(), topLeft.getY(), bottom.getY());
+            scaleBar.place(pxPerMv, pxPerS, topLeft.getX(), bottomRight.getX(), topLeft.getY(), bottomRight.getY());
         }
     }
 
