@@ -1,16 +1,24 @@
 package org.ac1explorer.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fair_acc.chartfx.axes.Axis;
+import java.util.List;
+import javafx.geometry.Bounds;
 import javafx.scene.control.CheckBox;
 import javafx.stage.Stage;
+import org.ac1explorer.ui.figures.ChartFigure;
+import org.ac1explorer.ui.figures.Figure;
 import org.ac1explorer.ui.plots.PlotData;
+import org.ac1explorer.ui.plots.ScaleBar;
+import org.ac1explorer.ui.plots.TracesChart;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.Start;
 
-/** The repeats superimposed on one absolute mV axis, and the stacked view's trace gain. */
+/** The repeats superimposed on one absolute mV axis, the stacked view's trace gain and scale bar. */
 class TraceViewsTest extends DemoWindowTest {
 
     @Start
@@ -62,6 +70,135 @@ class TraceViewsTest extends DemoWindowTest {
             return null;
         });
         waitUntil("gain back to 1", () -> window.views().plots().traces().current().layout().spacing() == spacing);
+    }
+
+    /** The scale bar now, once it agrees with the traces' axes (after the next layout pulse). */
+    private ScaleBar.Reading consistentScaleBar(String when) {
+        waitUntil("the scale bar matches the axes " + when, () -> scaleBarError(traces().scaleBar()) == null);
+        return fx(() -> traces().scaleBar());
+    }
+
+    private TracesChart traces() {
+        return window.views().plots().traces();
+    }
+
+    /** Why {@code r} does not state a round value drawn at the axes' scale, or null when it does. Call on the FX thread. */
+    private String scaleBarError(ScaleBar.Reading r) {
+        if (r == null) {
+            return "no scale bar";
+        }
+        Axis x = traces().chart().getXAxis();
+        Axis y = traces().chart().getYAxis();
+        if (!isRound(r.mv()) || !isRound(r.seconds())) {
+            return "not 1, 2 or 5 x 10^k: " + r.mv() + " mV, " + r.seconds() + " s";
+        }
+        // the axes' current ranges over the plot area's size (display positions lag until the next layout)
+        Bounds plot = traces().plotAreaBounds();
+        double mvPx = r.mv() * plot.getHeight() / (y.getMax() - y.getMin());
+        double sPx = r.seconds() * plot.getWidth() / (x.getMax() - x.getMin());
+        if (Math.abs(mvPx - r.heightPx()) > 0.5 || Math.abs(sPx - r.widthPx()) > 0.5) {
+            return "bar " + r.heightPx() + " x " + r.widthPx() + " px, axes give " + mvPx + " x " + sPx;
+        }
+        String mvText = org.ac1explorer.ui.common.Formats.sig(r.mv()) + " mV";
+        String sText = r.seconds() < 1 ? org.ac1explorer.ui.common.Formats.sig(r.seconds() * 1000) + " ms"
+                : org.ac1explorer.ui.common.Formats.sig(r.seconds()) + " s";
+        if (!r.mvText().equals(mvText) || !r.timeText().equals(sText)) {
+            return "labels " + r.mvText() + ", " + r.timeText();
+        }
+        return null;
+    }
+
+    private static boolean isRound(double v) {
+        double m = v / Math.pow(10, Math.floor(Math.log10(v)));
+        return Math.abs(m - 1) < 1e-6 || Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6;
+    }
+
+    /** Asserts that the bar is inside the traces chart, off its plot area (where the traces are) and off every verdict label. */
+    private void assertBarClearOfTraces(ScaleBar.Reading r) {
+        Bounds chart = fx(() -> traces().chart().localToScene(traces().chart().getLayoutBounds()));
+        Bounds plot = fx(() -> traces().plotAreaBounds());
+        assertTrue(chart.contains(r.scene()), "bar " + r.scene() + " inside the chart " + chart);
+        assertFalse(plot.intersects(r.scene()), "bar " + r.scene() + " off the traces " + plot);
+        for (Bounds l : fx(() -> traces().rowLabelBounds())) {
+            assertFalse(l.intersects(r.scene()), "bar " + r.scene() + " off the verdict label " + l);
+        }
+    }
+
+    @Test
+    void scaleBarOfTheRowsStatesRoundValuesAtTheAxesScaleFollowsEveryZoomAndStaysOffTheTraces() {
+        openDemo();
+        ScaleBar.Reading first = consistentScaleBar("at first");
+        assertBarClearOfTraces(first);
+        assertTrue(first.heightPx() >= 8 && first.widthPx() >= 20, "a visible bar: " + first);
+
+        // amplitude zoom: twice the pixels per mV, so a smaller round amplitude
+        fx(() -> {
+            Axis y = traces().chart().getYAxis();
+            traces().amplitudeZoom().zoom((y.getMin() + y.getMax()) / 2, 0.5);
+            return null;
+        });
+        waitUntil("the bar follows the amplitude zoom", () -> traces().scaleBar() != null
+                && traces().scaleBar().mv() < first.mv());
+        ScaleBar.Reading zoomed = consistentScaleBar("after the amplitude zoom");
+        assertBarClearOfTraces(zoomed);
+        fx(() -> {
+            window.views().plots().fitAll();
+            return null;
+        });
+        assertEquals(first.mv(), consistentScaleBar("after fit").mv(), "fit gives the first bar back");
+
+        // gain 4: rows 4 x closer in mV on an axis of the same height
+        double spacing = fx(() -> traces().current().layout().spacing());
+        fx(() -> {
+            traces().scaleGain(4);
+            return null;
+        });
+        waitUntil("gain 4 drawn", () -> traces().current().layout().spacing() == spacing / 4
+                && traces().scaleBar() != null && traces().scaleBar().mv() < first.mv());
+        assertBarClearOfTraces(consistentScaleBar("at gain 4"));
+        fx(() -> {
+            traces().scaleGain(0);
+            return null;
+        });
+        waitUntil("gain 1 drawn", () -> traces().current().layout().spacing() == spacing
+                && traces().scaleBar() != null && traces().scaleBar().mv() == first.mv());
+
+        // time zoom: a shorter round duration
+        fx(() -> {
+            window.views().plots().time().setRange(0.2, 0.7);
+            return null;
+        });
+        waitUntil("time zoom drawn", () -> traces().scaleBar() != null && traces().scaleBar().seconds() < first.seconds());
+        ScaleBar.Reading time = consistentScaleBar("after the time zoom");
+        assertTrue(time.timeText().endsWith(" ms"), time.timeText());
+        assertBarClearOfTraces(time);
+
+        // exported with the chart, as drawn: both labels, off the plot area, inside the figure
+        Figure f = fx(() -> {
+            assertEquals(time, traces().scaleBar(), "the bar as read");
+            return ChartFigure.of(traces().chart());
+        });
+        List<Figure.Label> labels = f.items().stream().filter(i -> i instanceof Figure.Label).map(i -> (Figure.Label) i)
+                .toList();
+        for (String text : List.of(time.mvText(), time.timeText())) {
+            Figure.Label l = labels.stream().filter(x -> x.text().equals(text)).findFirst()
+                    .orElseThrow(() -> new AssertionError(text + " not in the figure"));
+            assertFalse(f.plotArea().contains(l.x(), l.y()), text + " off the plot area");
+            assertTrue(f.view().contains(l.x(), l.y()), text + " inside the figure");
+        }
+        long barStrokes = f.items().stream().filter(i -> i instanceof Figure.Stroke s && !s.clipped()
+                && s.xy().length == 4 && !f.plotArea().contains(s.xy()[0], s.xy()[1])
+                && (Math.abs(Math.abs(s.xy()[3] - s.xy()[1]) - time.heightPx()) < 0.5
+                        || Math.abs(Math.abs(s.xy()[2] - s.xy()[0]) - time.widthPx()) < 0.5)).count();
+        assertEquals(2, barStrokes, "the two bars, at their lengths, beside the plot area");
+
+        // superimposed repeats share an absolute mV axis: no bar
+        fx(() -> {
+            ((CheckBox) stage.getScene().lookup("#overlay-traces")).setSelected(true);
+            return null;
+        });
+        waitUntil("overlay drawn", () -> traces().current().layout().overlay());
+        assertNull(fx(() -> traces().scaleBar()), "no scale bar over an absolute axis");
     }
 
     @Test

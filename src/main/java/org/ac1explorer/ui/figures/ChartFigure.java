@@ -31,14 +31,17 @@ import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
+import org.ac1explorer.ui.plots.FigureParts;
 
 /**
  * Reads what a ChartFX {@link XYChart} shows into a {@link Figure}, from the chart's own state
  * rather than its pixels: the axes (line, ticks, tick labels, name, as laid out on screen), the
  * grid at the major ticks, every line data set of the visible range with its resolved colour and
  * width, heatmaps as images of their grid cells coloured with the renderer's gradient and z range,
- * and the JavaFX overlays (colour bar, polygons, lines, labels). The mouse cursor and playback
- * cursor are left out. Call on the JavaFX thread.
+ * and the JavaFX overlays (colour bar, polygons, lines, labels), also those a view lays beside
+ * the plot area ({@link FigureParts#outerLayer}), and the legend a view gives its figures
+ * ({@link FigureParts#legend}), in a band above the chart. The mouse cursor and playback cursor
+ * are left out. Call on the JavaFX thread.
  */
 public final class ChartFigure {
     /** Style classes of overlay nodes that are interaction aids, not part of a figure. */
@@ -52,12 +55,48 @@ public final class ChartFigure {
     /** On a dark theme: figures are still printed on white, so light greys become dark ones. */
     private final boolean dark;
 
+    /** Font of legend texts. */
+    private static final Font LEGEND_FONT = Font.font(Font.getDefault().getFamily(), 11);
+    /** Height of a legend line, px; the length of a legend's line sample and the gaps beside it. */
+    private static final double LEGEND_ROW = 16;
+    private static final double SAMPLE = 18;
+    private static final double SAMPLE_GAP = 5;
+    private static final double ENTRY_GAP = 14;
+
+    /** The legend's entries with their places: x (px, chart coordinates) and line (0 = top). */
+    private record PlacedEntry(FigureParts.LegendEntry entry, double x, int line) {
+    }
+
+    private final List<PlacedEntry> legend;
+    /** Height of the legend band above the chart, px: everything of the chart is moved down by it. */
+    private final double legendBand;
+
     private ChartFigure(XYChart chart) {
         this.chart = chart;
         Canvas c = chart.getCanvas();
+        Bounds screenPlot = chart.sceneToLocal(c.localToScene(c.getLayoutBounds()));
+        this.legend = placeLegend(FigureParts.legend(chart), screenPlot.getMinX(), screenPlot.getMaxX());
+        this.legendBand = legend.isEmpty() ? 0 : (legend.get(legend.size() - 1).line() + 1) * LEGEND_ROW + 6;
         this.plot = toChart(c, c.getLayoutBounds());
-        this.figure = new Figure(chart.getWidth(), chart.getHeight(), plot);
+        this.figure = new Figure(chart.getWidth(), chart.getHeight() + legendBand, plot);
         this.dark = chart.getScene() != null && chart.getScene().getRoot().getStyleClass().contains("dark");
+    }
+
+    /** Lays the entries out left to right from {@code left}, a new line where one would pass {@code right}. */
+    private static List<PlacedEntry> placeLegend(List<FigureParts.LegendEntry> entries, double left, double right) {
+        List<PlacedEntry> out = new ArrayList<>();
+        double x = left;
+        int line = 0;
+        for (FigureParts.LegendEntry e : entries) {
+            double w = SAMPLE + SAMPLE_GAP + Figure.measure(e.text(), LEGEND_FONT);
+            if (x > left && x + w > right) {
+                line++;
+                x = left;
+            }
+            out.add(new PlacedEntry(e, x, line));
+            x += w + ENTRY_GAP;
+        }
+        return out;
     }
 
     /** A colour as printed on white: on a dark theme, light greys (ink, baselines, scale bars) turn dark. */
@@ -103,12 +142,33 @@ public final class ChartFigure {
             }
         }
         overlays(chart.getCanvasForeground());
+        Parent outer = FigureParts.outerLayer(chart);
+        if (outer != null && outer.isVisible()) {
+            overlays(outer); // the repeats' verdict labels and scale bar, beside the plot area
+        }
         for (Axis a : chart.getAxes()) {
             if (a instanceof AbstractAxis ax && ax.isVisible() && ax.getScene() != null) {
                 axis(ax);
             }
         }
         colourBars(chart);
+        legend();
+    }
+
+    /** The legend in its band above the plot area: a line sample (or a filled box) and the text of each entry. */
+    private void legend() {
+        for (PlacedEntry p : legend) {
+            FigureParts.LegendEntry e = p.entry();
+            double y = 3 + p.line() * LEGEND_ROW + LEGEND_ROW / 2;
+            Color c = paper(e.colour());
+            if (e.swatch()) {
+                figure.add(new Figure.Fill(Figure.rect(p.x(), y - 4.5, SAMPLE, 9), c, false));
+            } else {
+                figure.add(new Figure.Stroke(new double[] {p.x(), y, p.x() + SAMPLE, y}, c,
+                        Math.max(1.5, Math.min(3, e.width() * 1.5)), null, false));
+            }
+            figure.add(new Figure.Label(p.x() + SAMPLE + SAMPLE_GAP, y, e.text(), LEGEND_FONT, paper(INK), HPos.LEFT, 0));
+        }
     }
 
     // --- geometry ---
@@ -169,13 +229,15 @@ public final class ChartFigure {
         }
     }
 
+    /** {@code local} bounds of {@code n} in the figure: the chart's coordinates, below the legend band. */
     private Bounds toChart(Node n, Bounds local) {
-        Bounds scene = n.localToScene(local);
-        return chart.sceneToLocal(scene);
+        Bounds b = chart.sceneToLocal(n.localToScene(local));
+        return new BoundingBox(b.getMinX(), b.getMinY() + legendBand, b.getWidth(), b.getHeight());
     }
 
     private Point2D toChart(Node n, double x, double y) {
-        return chart.sceneToLocal(n.localToScene(x, y));
+        Point2D p = chart.sceneToLocal(n.localToScene(x, y));
+        return new Point2D(p.getX(), p.getY() + legendBand);
     }
 
     private Axis xAxis(AbstractRenderer<?> r) {

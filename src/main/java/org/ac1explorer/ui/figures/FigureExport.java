@@ -30,14 +30,16 @@ import org.ac1explorer.ui.status.StatusModel;
 
 /**
  * "Save figure as…" for the plots: a right-click menu on each chart (which also holds "Fit all
- * plots", formerly the right click's own action) saving what the chart shows as a 300 dpi PNG
- * or an SVG vector file, or copying it to the clipboard. Both files are drawn from the same
+ * plots", formerly the right click's own action) saving what the chart shows as a 300 dpi PNG,
+ * an SVG or a PDF vector file, or copying it to the clipboard; and File ▸ Save figure of the
+ * plots, several charts stacked into one figure sized in cm. Every format is drawn from the same
  * {@link Figure} read off the chart. Use on the JavaFX thread.
  */
 public final class FigureExport {
     /** File formats offered. */
     public enum Format {
-        PNG("png", "PNG image"), SVG("svg", "SVG vector figure (text stays text)");
+        PNG("png", "PNG image"), SVG("svg", "SVG vector figure (text stays text)"),
+        PDF("pdf", "PDF vector figure (text stays text)");
 
         final String ext;
         final String label;
@@ -47,8 +49,15 @@ public final class FigureExport {
             this.label = label;
         }
 
+        /** The format a file name's extension names; PNG for any other. */
         static Format of(Path p) {
-            return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg") ? SVG : PNG;
+            String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (name.endsWith("." + f.ext)) {
+                    return f;
+                }
+            }
+            return PNG;
         }
     }
 
@@ -76,9 +85,11 @@ public final class FigureExport {
         png.setOnAction(e -> saveAs(chart, plotName, Format.PNG));
         MenuItem svg = new MenuItem("Save figure as SVG…");
         svg.setOnAction(e -> saveAs(chart, plotName, Format.SVG));
+        MenuItem pdf = new MenuItem("Save figure as PDF…");
+        pdf.setOnAction(e -> saveAs(chart, plotName, Format.PDF));
         MenuItem copy = new MenuItem("Copy figure");
         copy.setOnAction(e -> copy(chart));
-        ContextMenu menu = new ContextMenu(fit, new SeparatorMenuItem(), png, svg, copy);
+        ContextMenu menu = new ContextMenu(fit, new SeparatorMenuItem(), png, svg, pdf, copy);
         menu.setId(plotName + "-menu");
         // the right click opens this menu instead of fitting at once
         chart.addEventFilter(MouseEvent.MOUSE_CLICKED, e -> {
@@ -102,9 +113,14 @@ public final class FigureExport {
     private void saveAs(XYChart chart, String plotName, Format preferred) {
         FileChooser fc = new FileChooser();
         fc.setTitle("Save figure as");
-        FileChooser.ExtensionFilter pngF = new FileChooser.ExtensionFilter(Format.PNG.label, "*.png");
-        FileChooser.ExtensionFilter svgF = new FileChooser.ExtensionFilter(Format.SVG.label, "*.svg");
-        fc.getExtensionFilters().setAll(preferred == Format.PNG ? pngF : svgF, preferred == Format.PNG ? svgF : pngF);
+        java.util.Map<FileChooser.ExtensionFilter, Format> filters = new java.util.LinkedHashMap<>();
+        filters.put(new FileChooser.ExtensionFilter(preferred.label, "*." + preferred.ext), preferred);
+        for (Format f : Format.values()) {
+            if (f != preferred) {
+                filters.put(new FileChooser.ExtensionFilter(f.label, "*." + f.ext), f);
+            }
+        }
+        fc.getExtensionFilters().setAll(filters.keySet());
         fc.setInitialFileName(defaultName(plotName) + "." + preferred.ext);
         ViewSettings.existing(view.figuresFolderProperty()).map(Path::toFile).ifPresent(fc::setInitialDirectory);
         File f = fc.showSaveDialog(owner.get());
@@ -112,8 +128,11 @@ public final class FigureExport {
             return;
         }
         Path p = f.toPath();
-        Format fmt = fc.getSelectedExtensionFilter() == svgF && !p.toString().toLowerCase(Locale.ROOT).endsWith(".png")
-                ? Format.SVG : Format.of(p);
+        // a typed extension wins; else the chosen filter's format
+        Format chosen = filters.getOrDefault(fc.getSelectedExtensionFilter(), preferred);
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean typed = java.util.Arrays.stream(Format.values()).anyMatch(x -> name.endsWith("." + x.ext));
+        Format fmt = typed ? Format.of(p) : chosen;
         if (!p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith("." + fmt.ext)) {
             p = p.resolveSibling(p.getFileName() + "." + fmt.ext);
         }
@@ -124,7 +143,7 @@ public final class FigureExport {
             save(chart, p, fmt, title(plotName));
             status.notice("Saved figure " + p.getFileName() + (fmt == Format.PNG ? " (300 dpi)" : ""));
         } catch (IOException | RuntimeException e) {
-            Dialogs.error(owner.get(), "Could not save the figure", p + ": " + Dialogs.reason(e));
+            Dialogs.error(owner.get(), "Could not save the figure", failure(p, e));
         }
     }
 
@@ -142,16 +161,43 @@ public final class FigureExport {
      */
     public static void save(XYChart chart, Path file, Format fmt, String title) throws IOException {
         Figure fig = ChartFigure.of(chart);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = TempFiles.createBeside(dir, file.getFileName().toString());
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (fmt == Format.SVG) {
-                    out.write(SvgWriter.write(fig, title).getBytes(StandardCharsets.UTF_8));
-                } else {
+        writeAtomically(file, out -> {
+            switch (fmt) {
+                case SVG -> out.write(SvgWriter.write(fig, title).getBytes(StandardCharsets.UTF_8));
+                case PDF -> PdfWriter.write(fig, title, out);
+                case PNG -> {
                     double scale = FigureRaster.scaleFor(fig, DPI);
                     FigureRaster.writePng(FigureRaster.paint(fig, scale), scale * FigureRaster.SCREEN_DPI, out);
                 }
+            }
+        });
+    }
+
+    /** Writes what {@code body} writes to {@code file}. */
+    interface FileBody {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes {@code file} through a temporary file beside it, moved in place when complete, so a
+     * failure leaves no half-written figure and an existing file as it was. A target that is a
+     * folder, or in a folder that does not exist, is refused naming it.
+     */
+    static void writeAtomically(Path file, FileBody body) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a folder: choose a file name");
+        }
+        if (dir == null || !Files.exists(dir)) {
+            throw new IOException("the folder " + dir + " does not exist");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is a file, not a folder");
+        }
+        Path tmp = TempFiles.createBeside(dir, file.getFileName().toString());
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                body.write(out);
             }
             TempFiles.moveReplacing(tmp, file);
         } finally {
@@ -178,30 +224,23 @@ public final class FigureExport {
 
     /**
      * Saves the charts of {@code r} stacked under its title as one PNG (at its dpi, {@code widthCm}
-     * wide) or SVG (sized in cm, text as text), through a temporary file. Call on the JavaFX thread.
+     * wide), SVG or PDF (sized in cm, text as text), through a temporary file. Call on the JavaFX thread.
      */
     public static void saveSheet(SheetRequest r, Path file) throws IOException {
         FigureSheet sheet = new FigureSheet(r.title(), r.charts().stream().map(ChartFigure::of).toList());
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = TempFiles.createBeside(dir, file.getFileName().toString());
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                if (r.format() == Format.SVG) {
-                    out.write(SvgWriter.write(sheet, r.widthCm()).getBytes(StandardCharsets.UTF_8));
-                } else {
-                    FigureRaster.writePng(FigureRaster.paint(sheet, sheet.scaleFor(r.widthCm(), r.dpi())), r.dpi(), out);
-                }
+        writeAtomically(file, out -> {
+            switch (r.format()) {
+                case SVG -> out.write(SvgWriter.write(sheet, r.widthCm()).getBytes(StandardCharsets.UTF_8));
+                case PDF -> PdfWriter.write(sheet, r.widthCm(), out);
+                case PNG -> FigureRaster.writePng(FigureRaster.paint(sheet, sheet.scaleFor(r.widthCm(), r.dpi())), r.dpi(),
+                        out);
             }
-            TempFiles.moveReplacing(tmp, file);
-        } finally {
-            Files.deleteIfExists(tmp);
-            TempFiles.release(tmp);
-        }
+        });
     }
 
     /**
-     * Asks which of the named charts go into one figure (title, width in cm, dpi, PNG or SVG) and
-     * where, then saves it.
+     * Asks which of the named charts go into one figure (title, width in cm, dpi, PNG, SVG or PDF)
+     * and where, then saves it.
      */
     public void chooseAndSaveSheet(java.util.LinkedHashMap<String, XYChart> charts) {
         javafx.scene.control.Dialog<SheetRequest> d = new javafx.scene.control.Dialog<>();
@@ -269,9 +308,15 @@ public final class FigureExport {
                 status.notice("Saved figure " + p.getFileName() + " (" + Formats.num(r.widthCm(), 1) + " cm wide"
                         + (r.format() == Format.PNG ? ", " + Formats.num(r.dpi(), 0) + " dpi)" : ")"));
             } catch (IOException | RuntimeException e) {
-                Dialogs.error(owner.get(), "Could not save the figure", p + ": " + Dialogs.reason(e));
+                Dialogs.error(owner.get(), "Could not save the figure", failure(p, e));
             }
         });
+    }
+
+    /** "FILE: reason", without naming the file twice. */
+    private static String failure(Path p, Throwable e) {
+        String why = Dialogs.reason(e);
+        return why.contains(p.toString()) ? why : p + ": " + why;
     }
 
     private String title(String plotName) {

@@ -140,6 +140,14 @@ public final class PlotData {
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
+    /** Rounds down to 1, 2 or 5 × 10^k (the largest such value not above {@code v} &gt; 0). */
+    static double niceBelow(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        double f = v / p;
+        // a hair of tolerance: 0.2 / 0.1 is 1.9999999999999998
+        return (f >= 10 - 1e-9 ? 10 : f >= 5 - 1e-9 ? 5 : f >= 2 - 1e-9 ? 2 : 1) * p;
+    }
+
     private static double[] sampled(double[] x) {
         int step = Math.max(1, x.length / 20000);
         double[] s = new double[(x.length + step - 1) / step];

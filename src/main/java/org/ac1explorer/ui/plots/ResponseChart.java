@@ -94,6 +94,25 @@ public final class ResponseChart extends VBox {
         HBox head = new HBox(8, title, measure, gap, predictionChip, TracesChart.chip(c, "mean of kept", "Mean over the kept repeats"),
                 TracesChart.chip(c + "55", "± s.e.m.", "Standard error of the mean across kept repeats"));
         PlotStyle.stackBlock(this, head, chart, message);
+        FigureParts.setLegend(chart, () -> figureLegend(predictionRenderer));
+    }
+
+    /** What a figure's legend names: the mean of the kept repeats, its ± s.e.m. band, and a prediction drawn over it. */
+    private java.util.List<FigureParts.LegendEntry> figureLegend(ErrorDataSetRenderer predictionRenderer) {
+        PlotData.Response r = current;
+        java.util.List<FigureParts.LegendEntry> out = new java.util.ArrayList<>();
+        if (r == null || r.times().length == 0) {
+            return out;
+        }
+        out.add(new FigureParts.LegendEntry(VerdictStyle.color(GateReason.KEPT), 1.4, false,
+                "mean of " + r.kept() + " kept repeat" + (r.kept() == 1 ? "" : "s")));
+        out.add(new FigureParts.LegendEntry(band.getFill() instanceof javafx.scene.paint.Color c ? c
+                : javafx.scene.paint.Color.web(VerdictStyle.hex(GateReason.KEPT), 0.22), 0, true, "± s.e.m."));
+        if (predictionChip.isVisible() && prediction.getDataCount() > 0) {
+            out.add(new FigureParts.LegendEntry(TracesChart.drawnColour(predictionRenderer), 1.2, false,
+                    ((Label) predictionChip.getChildren().get(1)).getText()));
+        }
+        return out;
     }
 
     private static String style() {

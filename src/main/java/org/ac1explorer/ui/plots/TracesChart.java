@@ -49,8 +49,9 @@ public final class TracesChart extends VBox {
     private final Label title = new Label("Repeats");
     private final Label message = new Label();
     private final RowOverlay overlay = new RowOverlay();
-    /** Holds the verdict labels beside the plot area (the canvas layers clip to the plot area). */
+    /** Holds the verdict labels and the scale bar beside the plot area (the canvas layers clip to the plot area). */
     private final Pane labelLayer = new Pane();
+    private final ScaleBar scaleBar = new ScaleBar(labelLayer);
     /** Width right of the plot area reserved for the repeats' verdict labels, px. */
     static final double LABEL_MARGIN = 190;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
@@ -146,6 +147,8 @@ public final class TracesChart extends VBox {
         }
         HBox head = new HBox(8, title, gap, legend, det, rawB, hide, over);
         labelLayer.setPickOnBounds(false);
+        FigureParts.setOuterLayer(chart, labelLayer);
+        FigureParts.setLegend(chart, this::figureLegend);
         PlotStyle.stackBlock(this, head, new javafx.scene.layout.StackPane(chart, labelLayer), message);
 
         focusedRepeat.addListener((o, a, b) -> overlay.update(overlay.traces));
@@ -170,6 +173,44 @@ public final class TracesChart extends VBox {
 
     public XYChart chart() {
         return chart;
+    }
+
+    /**
+     * What a figure's legend names: the kinds of line the rows draw now, in the colours drawn —
+     * kept, each gating test's rejections, rejected by hand (grey), the detrend baseline, spikes.
+     */
+    private List<FigureParts.LegendEntry> figureLegend() {
+        PlotData.Traces t = current;
+        List<FigureParts.LegendEntry> out = new ArrayList<>();
+        if (t == null || t.rows().isEmpty()) {
+            return out;
+        }
+        if (t.rows().stream().anyMatch(PlotData.Row::kept)) {
+            out.add(new FigureParts.LegendEntry(VerdictStyle.color(GateReason.KEPT), 1, false, "kept"));
+        }
+        for (GateReason r : GateReason.values()) {
+            if (r != GateReason.KEPT && t.rows().stream().anyMatch(row -> row.hand() == null && row.reason() == r)) {
+                out.add(new FigureParts.LegendEntry(VerdictStyle.color(r), 1, false, "rejected: " + VerdictStyle.label(r)));
+            }
+        }
+        if (t.rows().stream().anyMatch(row -> row.hand() != null && !row.kept())) {
+            out.add(new FigureParts.LegendEntry(javafx.scene.paint.Color.web(VerdictStyle.HAND_REJECTED), 1, false,
+                    "rejected by hand"));
+        }
+        if (t.layout().raw() && !baseLines.getDatasets().isEmpty()) {
+            out.add(new FigureParts.LegendEntry(drawnColour(baseLines), 1.6, false, "detrend baseline (MedGauss)"));
+        }
+        if (spikes.getDataCount() > 0) {
+            out.add(new FigureParts.LegendEntry(drawnColour(spikeMarks), 1.2, false, "spike onsets"));
+        }
+        return out;
+    }
+
+    /** The colour the renderer's first data set is drawn in (its style's looked-up colour as resolved by the theme). */
+    static javafx.scene.paint.Color drawnColour(ErrorDataSetRenderer r) {
+        return r.getDatasetNodes().stream().map(n -> n.getLineColor())
+                .filter(javafx.scene.paint.Color.class::isInstance).map(javafx.scene.paint.Color.class::cast)
+                .findFirst().orElse(javafx.scene.paint.Color.web("#222222"));
     }
 
     public BooleanProperty rawProperty() {
@@ -386,22 +427,15 @@ public final class TracesChart extends VBox {
         return chart.getCanvas().localToScene(chart.getCanvas().getBoundsInLocal());
     }
 
-    /** Row labels and the scale bar, placed over the canvas by the y axis. */
+    /** What the scale bar of the rows shows and where (scene coordinates); null while there is none (overlay, no data). */
+    public ScaleBar.Reading scaleBar() {
+        return scaleBar.reading();
+    }
+
+    /** Row labels and the scale bar, placed beside the canvas by the y axis. */
     private final class RowOverlay extends Pane {
         private final List<Label> labels = new ArrayList<>();
-        private final Line bar = new Line();
-        private final Label barLabel = new Label();
         private PlotData.Traces traces;
-
-        RowOverlay() {
-            bar.getStyleClass().add("scale-bar");
-            barLabel.getStyleClass().add("scale-bar-label");
-            bar.setManaged(false);
-            barLabel.setManaged(false);
-            bar.setMouseTransparent(true);
-            barLabel.setMouseTransparent(true);
-            getChildren().addAll(bar, barLabel);
-        }
 
         void update(PlotData.Traces t) {
             traces = t;
@@ -430,8 +464,9 @@ public final class TracesChart extends VBox {
                     l.setOnMouseClicked(e -> focusedRepeat.set(repeat));
                 }
             }
-            bar.setVisible(false);
-            barLabel.setVisible(false);
+            if (n == 0 || t.layout().overlay()) {
+                scaleBar.hide(); // superimposed, the mV axis itself is absolute
+            }
             requestLayout();
         }
 
@@ -446,10 +481,12 @@ public final class TracesChart extends VBox {
                 return;
             }
             double w = chart.getCanvas().getWidth();
-            double s = t.layout().spacing();
+            double h = chart.getCanvas().getHeight();
             for (int i = 0; i < t.rows().size() && i < labels.size(); i++) {
                 Label l = labels.get(i);
                 double py = y.getDisplayPosition(t.rows().get(i).offset());
+                // a row zoomed out of view keeps its label out of the margin too
+                l.setVisible(!t.layout().overlay() && py >= -0.5 && py <= h + 0.5);
                 // labels live in the margin right of the plot area, never over the traces
                 double lw = Math.min(l.prefWidth(-1), LABEL_MARGIN - 8);
                 double lh = l.prefHeight(-1);
@@ -458,14 +495,30 @@ public final class TracesChart extends VBox {
                     l.resizeRelocate(at.getX(), at.getY(), lw, lh);
                 }
             }
-            double top = y.getDisplayPosition(t.rows().get(0).offset() + 0.25 * s);
-            double bottom = y.getDisplayPosition(t.rows().get(0).offset() - 0.25 * s);
-            bar.setStartX(10);
-            bar.setEndX(10);
-            bar.setStartY(top);
-            bar.setEndY(bottom);
-            double bw = barLabel.prefWidth(-1);
-            barLabel.resizeRelocate(15, (top + bottom) / 2 - 7, bw, barLabel.prefHeight(-1));
+            if (!t.layout().overlay()) {
+                placeScaleBar(w, h);
+            }
+        }
+
+        /**
+         * The scale bar in the chart's bottom-right corner: right of the time axis' last tick label,
+         * below the plot area and so below every verdict label of a row in view.
+         */
+        private void placeScaleBar(double w, double h) {
+            javafx.scene.canvas.Canvas c = chart.getCanvas();
+            double pxPerMv = Math.abs(y.getDisplayPosition(y.getMin()) - y.getDisplayPosition(y.getMax()))
+                    / (y.getMax() - y.getMin());
+            double pxPerS = Math.abs(x.getDisplayPosition(x.getMax()) - x.getDisplayPosition(x.getMin()))
+                    / (x.getMax() - x.getMin());
+            double chartBottom = c.sceneToLocal(chart.localToScene(0, chart.getHeight())).getY();
+            double chartRight = c.sceneToLocal(chart.localToScene(chart.getWidth(), 0)).getX();
+            // from past the time axis' last tick label to the chart's edge, below the plot area
+            javafx.geometry.Point2D topLeft = labelLayer.sceneToLocal(c.localToScene(w + 18, h + 10));
+            javafx.geometry.Point2D bottomRight = labelLayer.sceneToLocal(c.localToScene(chartRight - 4, chartBottom - 4));
+            if (topLeft == null || bottomRight == null) {
+                return;
+            }
+            scaleBar.place(pxPerMv, pxPerS, topLeft.getX(), bottomRight.getX(), topLeft.getY(), bottomRight.getY());
         }
     }
 
