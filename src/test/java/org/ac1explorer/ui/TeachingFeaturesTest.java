@@ -477,6 +477,15 @@ class TeachingFeaturesTest extends DemoWindowTest {
         } catch (AssertionError e) {
             throw new AssertionError("in presentation mode, " + last[0], e);
         }
+        // the verdict labels' margin grows with their font: each shows its whole text
+        waitUntil("every verdict label whole at presentation size, in a margin grown with the font", () -> {
+            var shown = stage.getScene().getRoot().lookupAll(".row-label").stream()
+                    .map(javafx.scene.control.Label.class::cast).filter(l -> l.isVisible() && !l.getText().isEmpty()).toList();
+            double font = shown.isEmpty() ? 0 : shown.get(0).getFont().getSize();
+            return !shown.isEmpty() && shown.stream().allMatch(l -> l.getWidth() >= l.prefWidth(-1) - 0.5)
+                    && window.views().plots().traces().labelMargin()
+                    >= org.ac1explorer.ui.plots.TracesChart.LABEL_MARGIN * font / 11 - 0.5;
+        });
         // the repeats title with its row spacing is longer than the repeats plot is high at 1280 x 800
         var traces = fx(() -> (io.fair_acc.chartfx.axes.spi.DefaultNumericAxis) window.views().plots().traces().chart().getYAxis());
         String full = fx(() -> org.ac1explorer.ui.plots.PlotStyle.titlesY(traces).get(0));

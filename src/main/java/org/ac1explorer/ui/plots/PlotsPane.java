@@ -177,7 +177,7 @@ public final class PlotsPane extends VBox {
             targetL = Math.max(targetL, left[i]);
         }
         // the traces chart keeps a margin for its verdict labels: the others end where it ends
-        double[] margin = {0, TracesChart.LABEL_MARGIN, 0};
+        double[] margin = {0, traces.labelMargin(), 0};
         targetR = Double.POSITIVE_INFINITY;
         for (int i = 0; i < 3; i++) {
             targetR = Math.min(targetR, right[i] - margin[i]);

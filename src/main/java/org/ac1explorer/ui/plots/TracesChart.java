@@ -52,8 +52,10 @@ public final class TracesChart extends VBox {
     /** Holds the verdict labels and the scale bar beside the plot area (the canvas layers clip to the plot area). */
     private final Pane labelLayer = new Pane();
     private final ScaleBar scaleBar = new ScaleBar(labelLayer);
-    /** Width right of the plot area reserved for the repeats' verdict labels, px. */
-    static final double LABEL_MARGIN = 190;
+    /** Width right of the plot area reserved for the repeats' verdict labels at their normal font, px. */
+    public static final double LABEL_MARGIN = 190;
+    /** The verdict labels' normal font size (plots.css .row-label), px. */
+    private static final double LABEL_FONT_PX = 11;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
     private final BooleanProperty hideRejected = new SimpleBooleanProperty(this, "hideRejected", false);
     private final BooleanProperty overlayMode = new SimpleBooleanProperty(this, "overlay", false);
@@ -432,6 +434,12 @@ public final class TracesChart extends VBox {
         return scaleBar.reading();
     }
 
+    /** The width kept right of the plot area for the verdict labels at their current font (presentation mode enlarges it), px. */
+    public double labelMargin() {
+        double size = overlay.labels.isEmpty() ? LABEL_FONT_PX : overlay.labels.get(0).getFont().getSize();
+        return LABEL_MARGIN * Math.max(1, size / LABEL_FONT_PX);
+    }
+
     /** Row labels and the scale bar, placed beside the canvas by the y axis. */
     private final class RowOverlay extends Pane {
         private final List<Label> labels = new ArrayList<>();
@@ -488,7 +496,7 @@ public final class TracesChart extends VBox {
                 // a row zoomed out of view keeps its label out of the margin too
                 l.setVisible(!t.layout().overlay() && py >= -0.5 && py <= h + 0.5);
                 // labels live in the margin right of the plot area, never over the traces
-                double lw = Math.min(l.prefWidth(-1), LABEL_MARGIN - 8);
+                double lw = Math.min(l.prefWidth(-1), labelMargin() - 8);
                 double lh = l.prefHeight(-1);
                 javafx.geometry.Point2D at = labelLayer.sceneToLocal(chart.getCanvas().localToScene(w + 6, py - lh / 2));
                 if (at != null) {
