@@ -18,6 +18,32 @@ import javafx.scene.text.Font;
 public final class Figure {
     /** A drawing item. */
     public sealed interface Item permits Stroke, Fill, Label, Bitmap {
+        /** Whether it is cut to the plot area. */
+        boolean clipped();
+    }
+
+    /** Draws each kind of item into one output format (SVG, PDF). */
+    interface ItemPainter<E extends Exception> {
+        void stroke(Stroke s) throws E;
+
+        void fill(Fill f) throws E;
+
+        void label(Label l) throws E;
+
+        void bitmap(Bitmap b) throws E;
+    }
+
+    /** Hands {@code i} to the painter's method for its kind. */
+    static <E extends Exception> void paint(Item i, ItemPainter<E> painter) throws E {
+        if (i instanceof Stroke s) {
+            painter.stroke(s);
+        } else if (i instanceof Fill f) {
+            painter.fill(f);
+        } else if (i instanceof Label l) {
+            painter.label(l);
+        } else if (i instanceof Bitmap b) {
+            painter.bitmap(b);
+        }
     }
 
     /** A polyline through (x, y) pairs; a NaN coordinate breaks it. */
@@ -37,6 +63,12 @@ public final class Figure {
                         double width) implements Item {
         public Label(double x, double y, String text, Font font, Color colour, HPos align, double rotate) {
             this(x, y, text, font, colour, align, rotate, measure(text, font));
+        }
+
+        /** Text is never cut to the plot area (axis titles and tick labels lie outside it). */
+        @Override
+        public boolean clipped() {
+            return false;
         }
     }
 

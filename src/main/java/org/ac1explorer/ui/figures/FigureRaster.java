@@ -98,7 +98,7 @@ public final class FigureRaster {
     private static void drawItems(GraphicsContext g, Figure f) {
         for (Figure.Item i : f.items()) {
             g.save();
-            if (clipped(i)) {
+            if (i.clipped()) {
                 Bounds p = f.plotArea();
                 g.beginPath();
                 g.rect(p.getMinX(), p.getMinY(), p.getWidth(), p.getHeight());
@@ -108,11 +108,6 @@ public final class FigureRaster {
             draw(g, i);
             g.restore();
         }
-    }
-
-    private static boolean clipped(Figure.Item i) {
-        return i instanceof Figure.Stroke s && s.clipped() || i instanceof Figure.Fill f && f.clipped()
-                || i instanceof Figure.Bitmap b && b.clipped();
     }
 
     private static void draw(GraphicsContext g, Figure.Item item) {

@@ -46,7 +46,7 @@ import org.apache.pdfbox.util.Matrix;
  * area. Sizes: a sheet is {@code widthCm} wide; a single figure keeps its screen size (96 px per
  * inch), as in SVG.
  */
-public final class PdfWriter {
+public final class PdfWriter implements Figure.ItemPainter<IOException> {
     /** PDF points (1/72 inch) per centimetre. */
     static final double PT_PER_CM = 72 / 2.54;
     /** PDF points per screen pixel (1/96 inch). */
@@ -152,8 +152,7 @@ public final class PdfWriter {
     /** The figure's items in order, the clipped ones cut to its plot area (one clip for each run of them). */
     private void items(Figure f) throws IOException {
         for (Figure.Item i : f.items()) {
-            boolean clipped = i instanceof Figure.Stroke s && s.clipped() || i instanceof Figure.Fill fl && fl.clipped()
-                    || i instanceof Figure.Bitmap b && b.clipped();
+            boolean clipped = i.clipped();
             if (clipped && openClip == null) {
                 cs.saveGraphicsState();
                 clipTo(f.plotArea());
@@ -161,15 +160,7 @@ public final class PdfWriter {
             } else if (!clipped) {
                 closeClip();
             }
-            if (i instanceof Figure.Stroke s) {
-                stroke(s);
-            } else if (i instanceof Figure.Fill fl) {
-                fill(fl);
-            } else if (i instanceof Figure.Label l) {
-                label(l);
-            } else if (i instanceof Figure.Bitmap b) {
-                bitmap(b);
-            }
+            Figure.paint(i, this);
         }
         closeClip();
     }
@@ -233,7 +224,8 @@ public final class PdfWriter {
         return any;
     }
 
-    private void stroke(Figure.Stroke s) throws IOException {
+    @Override
+    public void stroke(Figure.Stroke s) throws IOException {
         colour(s.colour(), true);
         cs.setLineWidth((float) s.width());
         cs.setLineJoinStyle(1); // round, as on screen
@@ -248,7 +240,8 @@ public final class PdfWriter {
         }
     }
 
-    private void fill(Figure.Fill f) throws IOException {
+    @Override
+    public void fill(Figure.Fill f) throws IOException {
         if (f.paint() instanceof Color c) {
             colour(c, false);
             if (path(f.xy(), true)) {
@@ -376,7 +369,8 @@ public final class PdfWriter {
         return floats(c.getRed(), c.getGreen(), c.getBlue());
     }
 
-    private void bitmap(Figure.Bitmap b) throws IOException {
+    @Override
+    public void bitmap(Figure.Bitmap b) throws IOException {
         BufferedImage img = new BufferedImage(b.cols(), b.rows(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, b.cols(), b.rows(), b.argb(), 0, b.cols());
         PDImageXObject x = LosslessFactory.createFromImage(doc, img);
@@ -389,7 +383,8 @@ public final class PdfWriter {
      * Text anchored as {@link Figure.Label} says (left, centre or right; vertical middle; turned
      * around the anchor), stretched to its on-screen width within {@link #MAX_STRETCH}.
      */
-    private void label(Figure.Label l) throws IOException {
+    @Override
+    public void label(Figure.Label l) throws IOException {
         String style = l.font().getStyle().toLowerCase(Locale.ROOT);
         PDFont font = style.contains("bold") ? bold : regular;
         String text = writable(font, l.text());

@@ -19,7 +19,7 @@ import javax.imageio.ImageIO;
  * text (editable in Inkscape or Illustrator), heatmaps as embedded PNG images drawn without
  * smoothing, the colour bar as a linear gradient; data are clipped to the plot area.
  */
-public final class SvgWriter {
+public final class SvgWriter implements Figure.ItemPainter<RuntimeException> {
     private final StringBuilder out = new StringBuilder(1 << 16);
     private int gradients;
     /** The clip path of the figure being written (one per panel of a sheet). */
@@ -85,19 +85,12 @@ public final class SvgWriter {
                 .append(n(p.getMinY())).append("\" width=\"").append(n(p.getWidth())).append("\" height=\"")
                 .append(n(p.getHeight())).append("\"/></clipPath></defs>\n");
         for (Figure.Item i : f.items()) {
-            if (i instanceof Figure.Stroke s) {
-                stroke(s);
-            } else if (i instanceof Figure.Fill fl) {
-                fill(fl);
-            } else if (i instanceof Figure.Label l) {
-                label(l);
-            } else if (i instanceof Figure.Bitmap b) {
-                bitmap(b);
-            }
+            Figure.paint(i, this);
         }
     }
 
-    private void stroke(Figure.Stroke s) {
+    @Override
+    public void stroke(Figure.Stroke s) {
         String d = pathData(s.xy(), false);
         if (d.isEmpty()) {
             return;
@@ -116,7 +109,8 @@ public final class SvgWriter {
         out.append("/>\n");
     }
 
-    private void fill(Figure.Fill f) {
+    @Override
+    public void fill(Figure.Fill f) {
         String d = pathData(f.xy(), true);
         if (d.isEmpty()) {
             return;
@@ -159,7 +153,8 @@ public final class SvgWriter {
         return null;
     }
 
-    private void label(Figure.Label l) {
+    @Override
+    public void label(Figure.Label l) {
         Font f = l.font();
         // baseline a third of the size below the anchor centres the text without dominant-baseline,
         // which not every viewer supports
@@ -189,7 +184,8 @@ public final class SvgWriter {
         out.append('>').append(esc(l.text())).append("</text>\n");
     }
 
-    private void bitmap(Figure.Bitmap b) {
+    @Override
+    public void bitmap(Figure.Bitmap b) {
         BufferedImage img = new BufferedImage(b.cols(), b.rows(), BufferedImage.TYPE_INT_ARGB);
         img.setRGB(0, 0, b.cols(), b.rows(), b.argb(), 0, b.cols());
         ByteArrayOutputStream png = new ByteArrayOutputStream();
