@@ -97,6 +97,7 @@ public final class PopulationPane extends VBox {
             for (PopulationHeatmap b : blocks) {
                 b.show("", List.of(), 5, 0, 1);
             }
+            showOnlyFilledBlocks();
             return;
         }
         String name = r.rows().isEmpty() ? r.stimulus().category() + " " + r.stimulus().idx()
@@ -121,12 +122,21 @@ public final class PopulationPane extends VBox {
                         + " · sorted by " + order.getValue(), rows, dt, range[0], range[1]);
             }
         }
+        showOnlyFilledBlocks();
         double end = r.maxBins() * dt / 1000.0;
         if (r.spectrogram() != null && r.spectrogram().db().length > 0) {
             end = Math.max(end, r.spectrogram().db()[0].length * (double) r.spectrogram().hop() / r.spectrogram().sf());
         }
         time.setFullRange(end);
         time.fit();
+    }
+
+    /**
+     * Keeps only the blocks with rows in the scene: a hidden chart is never sized, and ChartFX then
+     * lays it out again on every pulse (most of a core while the view was open, even once left).
+     */
+    private void showOnlyFilledBlocks() {
+        blockColumn.getChildren().setAll(blocks.stream().filter(PopulationHeatmap::isVisible).toList());
     }
 
     /** The colour range shared by every block of one signal type: min..max of its cells' means (rates from 0). */
