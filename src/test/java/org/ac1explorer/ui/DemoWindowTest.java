@@ -91,13 +91,17 @@ abstract class DemoWindowTest {
      * frame on the 1240 x 780 buffer and the render thread prints "Too small int buffer size
      * 1280x800 [1024000] > 967200" (harmless: the next frame is whole).
      */
+    private static final java.util.concurrent.atomic.AtomicInteger WINDOWS = new java.util.concurrent.atomic.AtomicInteger();
+
     static Settings smallWindow() {
         Settings s = Settings.inMemory();
         s.put("window.width", "1240");
         s.put("window.height", "780");
         // hand decisions go to the test's temp folder, never to the user's configuration
         Path base = shared != null ? shared : Path.of(System.getProperty("java.io.tmpdir"));
-        s.put("curation.file", base.resolve("curation-" + ProcessHandle.current().pid() + ".json").toString());
+        // one file per window: a test's hand decisions must not reach the next test's window
+        s.put("curation.file", base.resolve("curation-" + ProcessHandle.current().pid() + "-" + WINDOWS.incrementAndGet()
+                + ".json").toString());
         return s;
     }
 

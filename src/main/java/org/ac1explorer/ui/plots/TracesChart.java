@@ -54,6 +54,8 @@ public final class TracesChart extends VBox {
     private final ScaleBar scaleBar = new ScaleBar(labelLayer);
     /** Width right of the plot area reserved for the repeats' verdict labels at their normal font, px. */
     public static final double LABEL_MARGIN = 190;
+    /** Least height below the verdict labels for the scale bar and its label, px; less hides the bar. */
+    private static final double MIN_BAR_ROOM = 16;
     /** The verdict labels' normal font size (plots.css .row-label), px. */
     private static final double LABEL_FONT_PX = 11;
     private final BooleanProperty raw = new SimpleBooleanProperty(this, "raw", false);
@@ -526,7 +528,18 @@ public final class TracesChart extends VBox {
             if (topLeft == null || bottomRight == null) {
                 return;
             }
-            scaleBar.place(pxPerMv, pxPerS, topLeft.getX(), bottomRight.getX(), topLeft.getY(), bottomRight.getY());
+            // below any verdict label that hangs past the plot area's bottom (a row drawn at its lower edge)
+            double top = topLeft.getY();
+            for (Label l : labels) {
+                if (l.isVisible() && l.getBoundsInParent().getMaxX() > topLeft.getX()) {
+                    top = Math.max(top, l.getBoundsInParent().getMaxY() + 2);
+                }
+            }
+            if (bottomRight.getY() - top < MIN_BAR_ROOM) {
+                scaleBar.hide();
+                return;
+            }
+            scaleBar.place(pxPerMv, pxPerS, topLeft.getX(), bottomRight.getX(), top, bottomRight.getY());
         }
     }
 
