@@ -109,6 +109,9 @@ class FigureExportTest extends DemoWindowTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(d.keptCount() > 0 && d.keptCount() < d.repeatCount(),
                 "the demo's first selection has kept and rejected repeats at min r 0.85: " + d.keptCount());
 
+        // the chart takes the new verdicts' colours on its next layout: wait until it draws an xcorr rejection
+        waitUntil("an xcorr-rejected repeat drawn", () -> drawsInColour(ChartFigure.of(window.views().plots().traces().chart()),
+                VerdictStyle.color(GateReason.XCORR)));
         Figure traces = fx(() -> ChartFigure.of(window.views().plots().traces().chart()));
         Bounds plot = traces.plotArea();
         Bounds drawn = traceBox(traces);
