@@ -356,11 +356,12 @@ public final class Ac1Archive implements Closeable {
         }
         // the samples stay unconverted: the pass that asks for shapes reads every stimulus once and needs none of them
         WaveformShape shape;
-        Waveform kept = waveforms.cached(info.isWehr() ? wehrKey(wehrFile(info)) : asariKey(info));
+        WehrReader.StimulusFile wehr = info.isWehr() ? wehrFile(info) : null;
+        Waveform kept = waveforms.cached(wehr != null ? wehrKey(wehr) : asariKey(info));
         if (kept != null) {
             shape = new WaveformShape(kept.samples().length, kept.sampleRateHz());
-        } else if (info.isWehr()) {
-            WehrReader.StoredSound s = wehrSound(wehrFile(info));
+        } else if (wehr != null) {
+            WehrReader.StoredSound s = wehrSound(wehr);
             shape = new WaveformShape(s.length(), s.sampleRateHz());
         } else {
             List<WehrReader.StoredSound> segments = segments(info.segmentFiles());
