@@ -33,6 +33,33 @@ public final class Figure {
         void bitmap(Bitmap b) throws E;
     }
 
+    /** Receives a polyline as pen moves: {@code moveTo} starts a piece (at the first point and after each break), {@code lineTo} continues it. */
+    interface PathSink<E extends Exception> {
+        void moveTo(double x, double y) throws E;
+
+        void lineTo(double x, double y) throws E;
+    }
+
+    /** Walks (x, y) pairs into pen moves, a non-finite pair breaking the line; returns whether any point was drawn. */
+    static <E extends Exception> boolean walk(double[] xy, PathSink<E> sink) throws E {
+        boolean pen = false;
+        boolean any = false;
+        for (int k = 0; k + 1 < xy.length; k += 2) {
+            double x = xy[k];
+            double y = xy[k + 1];
+            if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                pen = false;
+            } else if (pen) {
+                sink.lineTo(x, y);
+            } else {
+                sink.moveTo(x, y);
+                pen = true;
+                any = true;
+            }
+        }
+        return any;
+    }
+
     /** Hands {@code i} to the painter's method for its kind. */
     static <E extends Exception> void paint(Item i, ItemPainter<E> painter) throws E {
         if (i instanceof Stroke s) {

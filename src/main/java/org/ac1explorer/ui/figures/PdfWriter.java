@@ -201,23 +201,17 @@ public final class PdfWriter implements Figure.ItemPainter<IOException> {
 
     /** Adds the path through (x, y) pairs, a NaN pair starting a new subpath; false when nothing was added. */
     private boolean path(double[] xy, boolean close) throws IOException {
-        boolean pen = false;
-        boolean any = false;
-        for (int k = 0; k + 1 < xy.length; k += 2) {
-            double x = xy[k];
-            double y = xy[k + 1];
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                pen = false;
-                continue;
-            }
-            if (pen) {
-                cs.lineTo((float) x, (float) y);
-            } else {
+        boolean any = Figure.walk(xy, new Figure.PathSink<IOException>() {
+            @Override
+            public void moveTo(double x, double y) throws IOException {
                 cs.moveTo((float) x, (float) y);
-                pen = true;
-                any = true;
             }
-        }
+
+            @Override
+            public void lineTo(double x, double y) throws IOException {
+                cs.lineTo((float) x, (float) y);
+            }
+        });
         if (close && any) {
             cs.closePath();
         }

@@ -217,18 +217,18 @@ public final class SvgWriter implements Figure.ItemPainter<RuntimeException> {
     /** "M x y L x y …", a new "M" after each NaN break; "Z" closes polygons. */
     private static String pathData(double[] xy, boolean close) {
         StringBuilder d = new StringBuilder(xy.length * 7);
-        boolean pen = false;
-        for (int i = 0; i + 1 < xy.length; i += 2) {
-            double x = xy[i];
-            double y = xy[i + 1];
-            if (!Double.isFinite(x) || !Double.isFinite(y)) {
-                pen = false;
-                continue;
+        boolean any = Figure.walk(xy, new Figure.PathSink<RuntimeException>() {
+            @Override
+            public void moveTo(double x, double y) {
+                d.append('M').append(n(x)).append(' ').append(n(y));
             }
-            d.append(pen ? 'L' : 'M').append(n(x)).append(' ').append(n(y));
-            pen = true;
-        }
-        if (close && d.length() > 0) {
+
+            @Override
+            public void lineTo(double x, double y) {
+                d.append('L').append(n(x)).append(' ').append(n(y));
+            }
+        });
+        if (close && any) {
             d.append('Z');
         }
         return d.toString();
