@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.ac1explorer.dsp.Ramps;
+import org.ac1explorer.dsp.RepeatPass;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Matrix;
 
@@ -32,15 +33,16 @@ public final class Ac1Archive implements Closeable {
     private final Map<String, WehrReader.StimulusFile> wehrStimuli;
     private final ProblemLog problems;
     private final WaveformCache waveforms;
-    private final Map<String, WaveformShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, WaveformShape> shapes;
 
     private Ac1Archive(ArchiveParts parts, List<CellRecord> cells, Map<String, WehrReader.StimulusFile> wehrStimuli,
-                       ProblemLog problems, WaveformCache waveforms) {
+                       ProblemLog problems, WaveformCache waveforms, Map<String, WaveformShape> shapes) {
         this.parts = parts;
         this.cells = List.copyOf(cells);
         this.wehrStimuli = wehrStimuli;
         this.problems = problems;
         this.waveforms = waveforms;
+        this.shapes = shapes;
     }
 
     /**
@@ -64,13 +66,16 @@ public final class Ac1Archive implements Closeable {
 
     private static Ac1Archive build(ArchiveParts parts, ProblemLog problems, ProgressMonitor monitor) {
         WaveformCache cache = new WaveformCache(WAVEFORM_CACHE_SAMPLES);
+        Map<String, WaveformShape> shapes = new java.util.concurrent.ConcurrentHashMap<>();
         Map<String, WehrReader.StimulusFile> wehrIndex = new LinkedHashMap<>();
         List<SessionJob> jobs = new ArrayList<>();
         ArchiveTree main = parts.main();
         if (main != null && main.isDirectory("wehr")) {
             monitor.progress(0, 1, "Reading Wehr stimulus index");
+            // shapes only: a cohort pass needs no samples until the spectrograms, one stimulus at a time
             wehrIndex = WehrReader.stimulusIndex(main, problems,
-                    (path, w) -> cache.put("wehr:" + path, w), monitor);
+                    (f, sound) -> shapes.putIfAbsent(wehrShapeKey(f.description()), new WaveformShape(sound.length(), sound.sampleRateHz())),
+                    monitor);
             if (!main.isDirectory(WehrReader.RESULTS)) {
                 problems.error(main.describe(WehrReader.RESULTS), "Wehr results folder not found: no Wehr cells");
             }
@@ -112,7 +117,7 @@ public final class Ac1Archive implements Closeable {
             problems.addAll(local[i].snapshot());
             found[i].ifPresent(cells::add);
         }
-        return new Ac1Archive(parts, cells, index, problems, cache);
+        return new Ac1Archive(parts, cells, index, problems, cache, shapes);
     }
 
     public Path dataDir() {
@@ -163,29 +168,83 @@ public final class Ac1Archive implements Closeable {
      * A trial's trace as stored (the file's numeric class, often int16: a quarter of the doubles'
      * size while the cell's later stimuli still need it), read as mV sample by sample.
      */
-    private record Trace(Matrix counts, double scale, int length, double sf) {
+    private record Trace(Mat5File file, Matrix counts, double scale, int length, double sf) {
+        /** Gives the file's buffers back for the next files read: nothing may read {@link #counts} afterwards. */
+        void release() {
+            try {
+                file.close();
+            } catch (java.io.IOException | RuntimeException e) {
+                // its buffers are then left to the garbage collector
+            }
+        }
+
         /** Sample i in mV: the stored count times the scale, as the reference computes it. */
         double mv(int i) {
             return counts.getDouble(i) * scale;
         }
 
-        /** The repeat {@code [lo, hi)} in mV, as {@link #cutRepeat} bounds it. */
-        double[] cut(double triggerTime, double durationMs) {
-            long[] range = repeatRange(length, sf, triggerTime, durationMs);
-            double[] out = new double[(int) (range[1] - range[0])];
-            int lo = (int) range[0];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = mv(lo + i);
+        /** Samples {@code [from, from + dst.length)} in mV written into {@code dst}. */
+        void copyMv(int from, double[] dst) {
+            for (int i = 0; i < dst.length; i++) {
+                dst[i] = mv(from + i);
             }
-            return out;
+        }
+    }
+
+    /**
+     * The repeats of one cell x stimulus as ranges of their trial traces, not yet cut: {@link #fill}
+     * writes one repeat (mV) into an array, so a pass that handles one repeat at a time needs no
+     * array per repeat. The recordings are held until this is let go.
+     */
+    public static final class RepeatCuts implements RepeatPass.Source {
+        private final double sampleRateHz;
+        private final Trace[] traces;
+        private final int[] from;
+        private final int[] lengths;
+
+        private RepeatCuts(double sampleRateHz, List<Trace> traces, List<long[]> ranges) {
+            this.sampleRateHz = sampleRateHz;
+            this.traces = traces.toArray(Trace[]::new);
+            this.from = ranges.stream().mapToInt(x -> (int) x[0]).toArray();
+            this.lengths = ranges.stream().mapToInt(x -> (int) (x[1] - x[0])).toArray();
+        }
+
+        /** The sample rate of the first repeat's recording (Hz), which the reference assumes for all. */
+        public double sampleRateHz() {
+            return sampleRateHz;
+        }
+
+        /** Each repeat's length in samples (a copy). */
+        public int[] lengths() {
+            return lengths.clone();
+        }
+
+        @Override
+        public void fill(int index, double[] dst) {
+            if (dst.length != lengths[index]) {
+                throw new IllegalArgumentException("repeat " + index + " has " + lengths[index] + " samples, not " + dst.length);
+            }
+            traces[index].copyMv(from[index], dst);
+        }
+
+        /** Every repeat cut into an array of its own, as {@link RawRepeats}. */
+        RawRepeats cut() {
+            List<double[]> out = new ArrayList<>(lengths.length);
+            for (int i = 0; i < lengths.length; i++) {
+                double[] x = new double[lengths[i]];
+                fill(i, x);
+                out.add(x);
+            }
+            return new RawRepeats(sampleRateHz, out);
         }
     }
 
     private Map<StimulusKey, RawRepeats> readRepeats(CellRecord cell, List<CellStimulus> stimuli) {
-        CellRepeats reading = new CellRepeats(cell, stimuli);
         Map<StimulusKey, RawRepeats> out = new LinkedHashMap<>();
-        for (CellStimulus st : stimuli) {
-            reading.next(st).ifPresent(r -> out.put(st.key(), r));
+        try (CellRepeats reading = new CellRepeats(cell, stimuli)) {
+            for (CellStimulus st : stimuli) {
+                reading.next(st).ifPresent(r -> out.put(st.key(), r));
+            }
         }
         return out;
     }
@@ -199,10 +258,16 @@ public final class Ac1Archive implements Closeable {
         return new CellRepeats(cell, cell.stimuli());
     }
 
-    /** The repeats of one cell, stimulus by stimulus ({@link #repeatsInOrder}): each call cuts fresh arrays the caller owns; not thread-safe. */
-    public final class CellRepeats {
+    /**
+     * The repeats of one cell, stimulus by stimulus ({@link #repeatsInOrder}): each {@link #next} cuts
+     * fresh arrays the caller owns; a {@link RepeatCuts} may be filled from until the next call or
+     * {@link #close}, which give the recordings no later stimulus needs back to the buffer pool. Not thread-safe.
+     */
+    public final class CellRepeats implements AutoCloseable {
         private final ArchiveTree tree;
         private final Map<String, Optional<Trace>> traces = new java.util.HashMap<>();
+        /** Recordings no later stimulus cuts from, still read by the last cuts handed out. */
+        private final List<Trace> letGo = new ArrayList<>();
         private final Map<String, Integer> lastUse = new java.util.HashMap<>();
         private final Map<CellStimulus, Integer> order = new java.util.IdentityHashMap<>();
 
@@ -221,29 +286,49 @@ public final class Ac1Archive implements Closeable {
          * empty when none of its trial files can be read.
          */
         public Optional<RawRepeats> next(CellStimulus st) {
+            return nextCuts(st).map(RepeatCuts::cut);
+        }
+
+        /** {@link #next}, the repeats left in their recordings until {@linkplain RepeatCuts#fill filled} into arrays. */
+        public Optional<RepeatCuts> nextCuts(CellStimulus st) {
             Integer at = order.get(st);
             if (at == null) {
                 throw new IllegalArgumentException("stimulus " + st.key() + " is not one of this reading's");
             }
-            List<double[]> cut = new ArrayList<>();
-            double sf = Double.NaN;
+            releaseLetGo();
+            List<Trace> from = new ArrayList<>();
+            List<long[]> ranges = new ArrayList<>();
             for (RepeatRef ref : st.repeats()) {
                 Optional<Trace> t = traces.computeIfAbsent(ref.file(), f -> readTrace(tree, f));
                 if (t.isEmpty()) {
                     continue;
                 }
-                if (cut.isEmpty()) {
-                    sf = t.get().sf();
-                }
-                cut.add(t.get().cut(ref.triggerTime(), ref.durationMs()));
+                from.add(t.get());
+                ranges.add(repeatRange(t.get().length(), t.get().sf(), ref.triggerTime(), ref.durationMs()));
             }
             // a file no later stimulus cuts from is let go (a failed one was reported once and is not asked again)
             for (RepeatRef ref : st.repeats()) {
                 if (lastUse.get(ref.file()) <= at) {
-                    traces.remove(ref.file());
+                    Optional<Trace> t = traces.remove(ref.file());
+                    if (t != null) {
+                        t.ifPresent(letGo::add);
+                    }
                 }
             }
-            return cut.isEmpty() ? Optional.empty() : Optional.of(new RawRepeats(sf, cut));
+            return from.isEmpty() ? Optional.empty() : Optional.of(new RepeatCuts(from.get(0).sf(), from, ranges));
+        }
+
+        private void releaseLetGo() {
+            letGo.forEach(Trace::release);
+            letGo.clear();
+        }
+
+        /** Gives every recording still held back to the buffer pool; the cuts handed out must not be filled from afterwards. */
+        @Override
+        public void close() {
+            releaseLetGo();
+            traces.values().forEach(t -> t.ifPresent(Trace::release));
+            traces.clear();
         }
     }
 
@@ -266,7 +351,7 @@ public final class Ac1Archive implements Closeable {
             if (sf.isEmpty() || !(sf.getAsDouble() > 0) || Double.isInfinite(sf.getAsDouble())) {
                 throw new MatReadException("response.sf is missing or not a positive number");
             }
-            return Optional.of(new Trace(counts, scale.getAsDouble(), counts.getNumElements(), sf.getAsDouble()));
+            return Optional.of(new Trace(mat, counts, scale.getAsDouble(), counts.getNumElements(), sf.getAsDouble()));
         } catch (MatReadException e) {
             problems.error(tree.describe(path), e.getMessage() + "; its repeats are skipped");
             return Optional.empty();
@@ -310,6 +395,10 @@ public final class Ac1Archive implements Closeable {
         return waveforms.get(asariKey(info), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles(), keep);
     }
 
+    private static String wehrShapeKey(String description) {
+        return "wehr:" + description;
+    }
+
     private static String wehrKey(WehrReader.StimulusFile f) {
         return "wehr:" + f.path();
     }
@@ -349,7 +438,7 @@ public final class Ac1Archive implements Closeable {
      * {@code waveform} does.
      */
     public WaveformShape waveformShape(StimulusInfo info) throws MatReadException {
-        String key = info.isWehr() ? "wehr:" + info.description() : asariKey(info);
+        String key = info.isWehr() ? wehrShapeKey(info.description()) : asariKey(info);
         WaveformShape known = shapes.get(key);
         if (known != null) {
             return known;

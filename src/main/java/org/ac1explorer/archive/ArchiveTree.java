@@ -22,7 +22,16 @@ public interface ArchiveTree extends Closeable {
     long size(String path) throws IOException;
 
     /** The whole content of a file; refuses files larger than {@code maxBytes}. */
-    ByteBuffer read(String path, long maxBytes) throws IOException;
+    default ByteBuffer read(String path, long maxBytes) throws IOException {
+        return read(path, maxBytes, new byte[0]);
+    }
+
+    /**
+     * {@link #read(String, long)} into {@code reuse} when the content fits (its bytes are
+     * overwritten), else into a new array: for a caller that is done with the content before its
+     * next read, so reading many files does not allocate one array per file.
+     */
+    ByteBuffer read(String path, long maxBytes, byte[] reuse) throws IOException;
 
     /** A location users recognise in messages, e.g. {@code /data/crcns-ac1/wehr/Summary.mat} or {@code crcns-ac1.zip!/wehr/Summary.mat}. */
     String describe(String path);

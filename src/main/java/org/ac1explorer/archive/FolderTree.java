@@ -136,13 +136,13 @@ public final class FolderTree implements ArchiveTree {
     }
 
     @Override
-    public ByteBuffer read(String path, long maxBytes) throws IOException {
+    public ByteBuffer read(String path, long maxBytes, byte[] reuse) throws IOException {
         try (FileChannel ch = open(resolveForReading(path))) {
             long size = ch.size();
             if (size > maxBytes) {
                 throw new IOException("file is " + size + " bytes, more than the " + maxBytes + " allowed");
             }
-            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            ByteBuffer buf = ByteBuffer.wrap(size <= reuse.length ? reuse : new byte[(int) size], 0, (int) size);
             while (buf.hasRemaining()) {
                 if (ch.read(buf) < 0) {
                     throw new IOException("file shrank while being read");

@@ -40,12 +40,18 @@ public final class MatLoader {
     public static Mat5File load(ArchiveTree tree, String path, Set<String> variables) throws MatReadException {
         ByteBuffer bytes;
         try {
-            bytes = tree.read(path, MAX_FILE_BYTES);
+            bytes = tree.read(path, MAX_FILE_BYTES, FILE_BYTES.get());
         } catch (IOException e) {
             throw new MatReadException("cannot read file: " + e.getMessage(), e);
         }
+        if (bytes.hasArray() && bytes.array().length <= KEEP_BUFFER_MAX) {
+            FILE_BYTES.set(bytes.array());
+        }
         return parse(bytes, variables);
     }
+
+    /** Each thread's file buffer, reused from file to file: {@link #parse} copies out everything it keeps. */
+    private static final ThreadLocal<byte[]> FILE_BYTES = ThreadLocal.withInitial(() -> new byte[0]);
 
     /** Parses a MAT file held in memory; see {@link #load}. */
     public static Mat5File parse(ByteBuffer bytes, Set<String> variables) throws MatReadException {
@@ -174,7 +180,7 @@ public final class MatLoader {
             if (variables != null && (name == null || !variables.contains(name))) {
                 return null;
             }
-            if (buf.length <= KEEP_INFLATED_MAX) {
+            if (buf.length <= KEEP_BUFFER_MAX) {
                 INFLATED.set(buf);
             }
             return new Inflated(buf, length);
@@ -191,8 +197,8 @@ public final class MatLoader {
      * out of the bytes it parses (through the allocator), so nothing refers to them afterwards.
      */
     private static final ThreadLocal<byte[]> INFLATED = ThreadLocal.withInitial(() -> new byte[128 + NAME_PROBE]);
-    /** Larger inflate buffers are not kept (bytes), so one odd huge variable does not pin its memory. */
-    private static final int KEEP_INFLATED_MAX = 32 << 20;
+    /** Larger inflate or file buffers are not kept (bytes), so one odd huge file does not pin its memory. */
+    private static final int KEEP_BUFFER_MAX = 32 << 20;
 
     /** The inflate buffer's first size in compressed bytes: a lying size tag can make it allocate only this much more than the data holds. */
     private static final long FIRST_GROWTH = 4;
@@ -244,7 +250,7 @@ public final class MatLoader {
         return (b.get(p) & 0xff) == 0x89 && b.get(p + 1) == 'H' && b.get(p + 2) == 'D' && b.get(p + 3) == 'F';
     }
 
-    /** Refuses allocations beyond what the file could possibly hold (lying size tags). */
+    /** Refuses allocations beyond what the file could possibly hold (lying size tags); buffers come from and go back to the {@link MatBufferPool}. */
     private static final class CappedAllocator implements BufferAllocator {
         private long remaining;
 
@@ -258,12 +264,12 @@ public final class MatLoader {
                 throw new IllegalArgumentException("a size field declares " + numBytes + " bytes, more than the file can hold");
             }
             remaining -= numBytes;
-            return ByteBuffer.allocate(numBytes);
+            return MatBufferPool.SHARED.take(numBytes);
         }
 
         @Override
         public void release(ByteBuffer buffer) {
-            // heap buffers are reclaimed by the garbage collector
+            MatBufferPool.SHARED.give(buffer);
         }
     }
 }

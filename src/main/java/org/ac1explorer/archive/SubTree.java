@@ -39,8 +39,8 @@ final class SubTree implements ArchiveTree {
     }
 
     @Override
-    public ByteBuffer read(String path, long maxBytes) throws IOException {
-        return base.read(full(path), maxBytes);
+    public ByteBuffer read(String path, long maxBytes, byte[] reuse) throws IOException {
+        return base.read(full(path), maxBytes, reuse);
     }
 
     @Override

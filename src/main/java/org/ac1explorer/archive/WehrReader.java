@@ -31,11 +31,11 @@ final class WehrReader {
 
     /**
      * Description → stimulus file, over the four stimulus folders in order and files sorted by
-     * text; on a duplicate description the first file wins. Every waveform read is handed to
-     * {@code waveforms} so it need not be parsed again.
+     * text; on a duplicate description the first file wins. Every file's validated sound, not
+     * converted to doubles, is handed to {@code sounds} (its length and rate need no second read).
      */
     static Map<String, StimulusFile> stimulusIndex(ArchiveTree main, ProblemLog problems,
-                                                   java.util.function.BiConsumer<String, Waveform> waveforms,
+                                                   java.util.function.BiConsumer<StimulusFile, StoredSound> sounds,
                                                    ProgressMonitor monitor) {
         Map<String, StimulusFile> index = new LinkedHashMap<>();
         if (!main.isDirectory(STIMULI)) {
@@ -55,7 +55,7 @@ final class WehrReader {
                     continue;
                 }
                 try {
-                    StimulusFile sf = readStimulus(main, sub, idx, path, waveforms);
+                    StimulusFile sf = readStimulus(main, sub, idx, path, sounds);
                     StimulusFile first = index.putIfAbsent(sf.description(), sf);
                     if (first != null) {
                         problems.warning(main.describe(path), "duplicate Wehr stimulus description \""
@@ -70,7 +70,7 @@ final class WehrReader {
     }
 
     private static StimulusFile readStimulus(ArchiveTree main, String sub, int idx, String path,
-                                             java.util.function.BiConsumer<String, Waveform> waveforms)
+                                             java.util.function.BiConsumer<StimulusFile, StoredSound> sounds)
             throws MatReadException {
         Mat5File mat = MatLoader.load(main, path, Set.of("stimulus"));
         MatStruct stim = MatStruct.of(first(mat, "stimulus"))
@@ -78,9 +78,10 @@ final class WehrReader {
         MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
         String description = param.text("description")
                 .orElseThrow(() -> new MatReadException("stimulus.param.description is missing or empty"));
-        Waveform w = waveformOf(stim, param, "samples");
-        waveforms.accept(path, w);
-        return new StimulusFile(sub, idx, path, description);
+        StoredSound sound = soundOf(stim, param, "samples");
+        StimulusFile file = new StimulusFile(sub, idx, path, description);
+        sounds.accept(file, sound);
+        return file;
     }
 
     /** The waveform field {@code field} and {@code param.sf} of a stimulus struct, validated. */

@@ -154,7 +154,7 @@ public final class ZipTree implements ArchiveTree {
      * differs from the zip directory's, is refused.
      */
     @Override
-    public ByteBuffer read(String path, long maxBytes) throws IOException {
+    public ByteBuffer read(String path, long maxBytes, byte[] reuse) throws IOException {
         ZipEntry e = files.get(path);
         if (e == null) {
             throw new IOException("no such entry");
@@ -164,12 +164,12 @@ public final class ZipTree implements ArchiveTree {
             throw new IOException("entry declares " + declared + " bytes, more than the " + maxBytes + " allowed");
         }
         long limit = declared >= 0 ? declared : maxBytes;
-        byte[] buf = new byte[(int) Math.max(16, Math.min(limit, FIRST_BUFFER))];
+        byte[] buf = reuse.length >= Math.min(limit, FIRST_BUFFER) ? reuse : new byte[(int) Math.max(16, Math.min(limit, FIRST_BUFFER))];
         int n = 0;
         CRC32 crc = new CRC32();
         try (InputStream in = new CheckedInputStream(zip.getInputStream(e), crc)) {
             while (true) {
-                if (n == buf.length) {
+                if (n == buf.length || n >= limit) {
                     if (n >= limit) {
                         if (in.read() < 0) {
                             break;
@@ -179,7 +179,7 @@ public final class ZipTree implements ArchiveTree {
                     }
                     buf = Arrays.copyOf(buf, (int) Math.min(limit, 2L * buf.length));
                 }
-                int r = in.read(buf, n, buf.length - n);
+                int r = in.read(buf, n, (int) Math.min(buf.length, limit) - n);
                 if (r < 0) {
                     break;
                 }

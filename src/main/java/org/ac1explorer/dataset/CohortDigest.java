@@ -15,7 +15,6 @@ import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.CellStimulus;
 import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.ProgressMonitor;
-import org.ac1explorer.archive.RawRepeats;
 import org.ac1explorer.archive.StimulusKey;
 import org.ac1explorer.curation.CellExclusion;
 import org.ac1explorer.curation.Curation;
@@ -26,10 +25,8 @@ import org.ac1explorer.dsp.DecisionScores;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.dsp.GatingThresholds;
 import org.ac1explorer.dsp.LogBands;
-import org.ac1explorer.dsp.MedGauss;
-import org.ac1explorer.dsp.RepeatGating;
+import org.ac1explorer.dsp.RepeatPass;
 import org.ac1explorer.dsp.SpectrogramGeometry;
-import org.ac1explorer.dsp.SpikeDetector;
 
 /**
  * The threshold-independent digest of a whole cohort (DESIGN §2.7): every cell's stimuli as
@@ -255,12 +252,19 @@ public final class CohortDigest {
 
     private static CellDigest digestCell(Ac1Archive archive, CellRecord cell, Params p, double covered, ProgressMonitor monitor) {
         // stimulus by stimulus: only the current stimulus' traces are held, not the whole cell's
-        Ac1Archive.CellRepeats reading = archive.repeatsInOrder(cell);
         List<StimulusDigest> out = new ArrayList<>();
+        try (Ac1Archive.CellRepeats reading = archive.repeatsInOrder(cell)) {
+            digestStimuli(archive, cell, p, covered, monitor, reading, out);
+        }
+        return new CellDigest(cell, List.copyOf(out));
+    }
+
+    private static void digestStimuli(Ac1Archive archive, CellRecord cell, Params p, double covered, ProgressMonitor monitor,
+                                      Ac1Archive.CellRepeats reading, List<StimulusDigest> out) {
         for (int i = 0; i < cell.stimuli().size(); i++) {
             CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
-            RawRepeats reps = reading.next(st).orElse(null);
+            Ac1Archive.RepeatCuts reps = reading.nextCuts(st).orElse(null);
             Ac1Archive.WaveformShape w;
             try {
                 w = archive.waveformShape(st.info());
@@ -277,26 +281,22 @@ public final class CohortDigest {
                     : w.samples() / w.sampleRateHz() * 1000.0;
             out.add(digest(st, reps, cell.isSpiking(), p, covered, w, durationMs));
         }
-        return new CellDigest(cell, List.copyOf(out));
     }
 
     /**
      * The digest of one cell x stimulus, the values {@link RepeatAnalysis} and {@link ResponseBinning}
-     * give, keeping no trace past the call: the repeats (this pass's own cuts) are detrended in place
-     * (and, cell-attached, turned into their PSTHs in place).
+     * give, keeping no trace past the call: the repeats are cut, detrended, scored and binned one at
+     * a time ({@link RepeatPass}).
      */
-    private static StimulusDigest digest(CellStimulus st, RawRepeats reps, boolean spiking, Params p, double covered,
+    private static StimulusDigest digest(CellStimulus st, Ac1Archive.RepeatCuts reps, boolean spiking, Params p, double covered,
                                          Ac1Archive.WaveformShape w, double durationMs) {
         double sf = reps.sampleRateHz();
-        List<double[]> detrended = reps.tracesMv();
-        // one thread per cell: the cells already keep every core busy, and each thread's work arrays then fit its repeats
-        detrended.forEach(x -> MedGauss.detrendInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs()));
-        DecisionScores scores = RepeatGating.decisionScores(detrended, sf, covered);
-        if (spiking) {
-            detrended.forEach(x -> SpikeDetector.psthInPlace(x, sf, p.detrendMedMs(), p.detrendGaussMs(), p.spikeClipMs()));
-        }
-        float[][] rows = ResponseBinning.rows(detrended, sf, p.dtMs());
-        return new StimulusDigest(st, scores.maxAbsMv(), scores.steps(), scores.xcorr(), rows, w.samples(), w.sampleRateHz(),
+        ResponseBinning.requireWholeBins(sf, p.dtMs());
+        // one thread per cell: the cells already keep every core busy
+        RepeatPass.Result r = RepeatPass.run(reps.lengths(), reps, sf, new RepeatPass.Settings(p.detrendMedMs(),
+                p.detrendGaussMs(), covered, p.dtMs(), spiking, p.spikeClipMs()));
+        DecisionScores scores = r.scores();
+        return new StimulusDigest(st, scores.maxAbsMv(), scores.steps(), scores.xcorr(), r.binned(), w.samples(), w.sampleRateHz(),
                 durationMs);
     }
 }

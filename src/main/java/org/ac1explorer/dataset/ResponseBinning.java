@@ -65,12 +65,7 @@ public final class ResponseBinning {
         requireWholeBins(sfHz, dtMs);
         float[][] out = new float[signals.size()][];
         for (int r = 0; r < out.length; r++) {
-            double[] b = Binning.mean(signals.get(r), sfHz, dtMs);
-            float[] row = new float[b.length];
-            for (int k = 0; k < b.length; k++) {
-                row[k] = (float) b[k];
-            }
-            out[r] = row;
+            out[r] = Binning.meanFloats(signals.get(r), sfHz, dtMs);
         }
         return out;
     }

@@ -26,4 +26,14 @@ public final class Binning {
         }
         return out;
     }
+
+    /** {@link #mean} rounded to float, as the exported responses hold it. */
+    public static float[] meanFloats(double[] x, double sf, double dtMs) {
+        double[] b = mean(x, sf, dtMs);
+        float[] out = new float[b.length];
+        for (int k = 0; k < b.length; k++) {
+            out[k] = (float) b[k];
+        }
+        return out;
+    }
 }

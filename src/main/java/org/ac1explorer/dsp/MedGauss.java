@@ -29,7 +29,7 @@ public final class MedGauss {
         try {
             return GaussianFilter.smooth(median, sigma, out);
         } finally {
-            Scratch.give(median);
+            Scratch.giveExact(median);
         }
     }
 
@@ -51,7 +51,7 @@ public final class MedGauss {
         for (int i = 0; i < x.length; i++) {
             out[i] = x[i] - b[i];
         }
-        Scratch.give(b);
+        Scratch.giveExact(b);
         return out;
     }
 }

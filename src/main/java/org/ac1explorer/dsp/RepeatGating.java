@@ -20,29 +20,6 @@ public final class RepeatGating {
     }
 
     /**
-     * What deciding the repeats needs for max step fractions up to {@code maxStepFrac}, without
-     * keeping any trace-sized array: max |x| (mV), each step profile's tail and the leave-one-out
-     * r, equal to those {@link #score} gives. Repeats are scored in parallel.
-     */
-    public static DecisionScores decisionScores(List<double[]> detrended, double sf, double maxStepFrac) {
-        int r = detrended.size();
-        double[][] xcorr = new double[1][];
-        StepTail[] steps = new StepTail[r];
-        IntStream.rangeClosed(0, r).parallel().forEach(i -> {
-            if (i == r) {
-                xcorr[0] = leaveOneOutPearson(detrended);
-            } else {
-                steps[i] = StepProfile.tailOf(detrended.get(i), sf, maxStepFrac);
-            }
-        });
-        double[] maxAbs = new double[r];
-        for (int i = 0; i < r; i++) {
-            maxAbs[i] = maxAbs(detrended.get(i));
-        }
-        return new DecisionScores(maxAbs, steps, xcorr[0]);
-    }
-
-    /**
      * Scores every repeat: max |x|, step profile and, when there are at least 3 repeats and
      * none is empty, the leave-one-out r on the repeats cut to the shortest. Repeats are
      * scored in parallel; the result does not depend on it.
@@ -146,34 +123,46 @@ public final class RepeatGating {
      */
     static double[] leaveOneOutPearson(List<double[]> repeats) {
         int r = repeats.size();
-        double[] out = new double[r];
-        java.util.Arrays.fill(out, Double.NaN);
-        if (r < 3) {
-            return out;
-        }
         int shortest = Integer.MAX_VALUE;
         for (double[] d : repeats) {
             shortest = Math.min(shortest, d.length);
         }
-        if (shortest == 0) {
-            return out;
+        if (r < 3 || shortest == 0) {
+            return noPearson(r);
         }
-        int len = shortest;
-        double[][] rows = new double[r][];
-        for (int i = 0; i < r; i++) {
-            rows[i] = repeats.get(i);
+        double[] rows = Scratch.doubles(Math.multiplyExact(r, shortest));
+        try {
+            for (int i = 0; i < r; i++) {
+                System.arraycopy(repeats.get(i), 0, rows, i * shortest, shortest);
+            }
+            return leaveOneOutPearson(rows, r, shortest);
+        } finally {
+            Scratch.give(rows);
         }
-        double[][] refs = new double[r][];
-        for (int i = 0; i < r; i++) {
-            refs[i] = Scratch.doubles(len);
-        }
-        // column chunks, then rows, in parallel: each value is computed alone, so the split changes nothing
-        int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), len / LOO_CHUNK));
-        IntStream.range(0, chunks).parallel().forEach(ch ->
-                leaveOneOutMedians(rows, refs, (int) ((long) ch * len / chunks), (int) ((long) (ch + 1) * len / chunks)));
-        IntStream.range(0, r).parallel().forEach(i -> out[i] = pearson(rows[i], refs[i], len));
-        for (double[] ref : refs) {
-            Scratch.give(ref);
+    }
+
+    /** NaN for each of {@code r} repeats: the leave-one-out r where it cannot be computed. */
+    static double[] noPearson(int r) {
+        double[] out = new double[r];
+        java.util.Arrays.fill(out, Double.NaN);
+        return out;
+    }
+
+    /**
+     * {@link #leaveOneOutPearson(List)} of {@code r} ≥ 3 rows of {@code len} ≥ 1 samples stored one
+     * after another in {@code rows} (row i from {@code i * len}; the array may be longer).
+     */
+    static double[] leaveOneOutPearson(double[] rows, int r, int len) {
+        double[] out = new double[r];
+        double[] refs = Scratch.doubles(Math.multiplyExact(r, len));
+        try {
+            // column chunks, then rows, in parallel: each value is computed alone, so the split changes nothing
+            int chunks = Math.max(1, Math.min(4 * Runtime.getRuntime().availableProcessors(), len / LOO_CHUNK));
+            IntStream.range(0, chunks).parallel().forEach(ch -> leaveOneOutMedians(rows, refs, r, len,
+                    (int) ((long) ch * len / chunks), (int) ((long) (ch + 1) * len / chunks)));
+            IntStream.range(0, r).parallel().forEach(i -> out[i] = pearson(rows, i * len, refs, i * len, len));
+        } finally {
+            Scratch.give(refs);
         }
         return out;
     }
@@ -185,15 +174,14 @@ public final class RepeatGating {
     private static final int COLUMN_BLOCK = 128;
 
     /**
-     * refs[i][c] = np.median of column c over every row but i (NaN if one of those is NaN), for
+     * refs[i·len + c] = np.median of column c over every row but i (NaN if one of those is NaN), for
      * the columns {@code [from, to)}.
      * Each column is sorted once (a branch-free insertion network on order keys, run over a block
      * of columns at a time so that the columns' independent comparisons overlap); leaving out one
      * copy of x[i][c] then shifts the middle ranks by one exactly when x[i][c] is at or below
      * them, which picks each row's reference from the three middle values.
      */
-    private static void leaveOneOutMedians(double[][] rows, double[][] refs, int from, int to) {
-        int r = rows.length;
+    private static void leaveOneOutMedians(double[] rows, double[] refs, int r, int len, int from, int to) {
         int m = r - 1;                  // values left after leaving one out
         int h = m / 2;
         long nanKey = SortKey.of(Double.NaN);
@@ -204,10 +192,10 @@ public final class RepeatGating {
         for (int c0 = from; c0 < to; c0 += COLUMN_BLOCK) {
             int bl = Math.min(COLUMN_BLOCK, to - c0);
             for (int i = 0; i < r; i++) {
-                double[] row = rows[i];
                 long[] o = own[i];
+                int at = i * len + c0;
                 for (int c = 0; c < bl; c++) {
-                    o[c] = SortKey.of(row[c0 + c]);
+                    o[c] = SortKey.of(rows[at + c]);
                 }
             }
             for (int i = 0; i < r; i++) {
@@ -233,7 +221,7 @@ public final class RepeatGating {
             }
             for (int i = 0; i < r; i++) {
                 long[] o = own[i];
-                double[] ref = refs[i];
+                int at = i * len + c0;
                 for (int c = 0; c < bl; c++) {
                     long x = o[c];
                     double value;
@@ -244,21 +232,22 @@ public final class RepeatGating {
                         double hi = SortKey.value(x <= s[h][c] ? s[h + 1][c] : s[h][c]);
                         value = (lo + hi) / 2.0;
                     }
-                    ref[c0 + c] = nan[c] - (x == nanKey ? 1 : 0) > 0 ? Double.NaN : value;
+                    refs[at + c] = nan[c] - (x == nanKey ? 1 : 0) > 0 ? Double.NaN : value;
                 }
             }
         }
     }
 
-    private static double pearson(double[] x, double[] y, int len) {
-        double mx = NumpySum.sum(x, 0, len) / len;
-        double my = NumpySum.sum(y, 0, len) / len;
+    /** Pearson r of {@code x[xAt, xAt+len)} and {@code y[yAt, yAt+len)}, with the reference's ε in the denominator. */
+    private static double pearson(double[] x, int xAt, double[] y, int yAt, int len) {
+        double mx = NumpySum.sum(x, xAt, len) / len;
+        double my = NumpySum.sum(y, yAt, len) / len;
         double sxy = 0.0;
         double sxx = 0.0;
         double syy = 0.0;
         for (int c = 0; c < len; c++) {
-            double a = x[c] - mx;
-            double b = y[c] - my;
+            double a = x[xAt + c] - mx;
+            double b = y[yAt + c] - my;
             sxy += a * b;
             sxx += a * a;
             syy += b * b;

@@ -90,7 +90,7 @@ public final class RunningMedian {
             r = Ranks.sorted(x);
         }
         int[] med = medianRanks(r.rank, r.values.length, size);
-        Scratch.give(r.rank);
+        Scratch.giveExact(r.rank);
         double[] out = into != null ? into : new double[n];
         for (int i = 0; i < n; i++) {
             out[i] = r.values[med[i]];

@@ -39,7 +39,7 @@ public final class SpikeDetector {
         System.arraycopy(gatedRepeat, 0, hp, 0, hp.length);
         MedGauss.detrendInPlace(hp, sf, medMs, gaussMs);
         double[] out = psth(hp, highPassInPlace(hp, sf, clipMs), sf);
-        Scratch.give(hp);
+        Scratch.giveExact(hp);
         return out;
     }
 
@@ -53,7 +53,7 @@ public final class SpikeDetector {
         MedGauss.detrendInPlace(hp, sf, medMs, gaussMs);
         java.util.Arrays.fill(gatedRepeat, 0.0);
         psthInto(hp, highPassInPlace(hp, sf, clipMs), sf, gatedRepeat);
-        Scratch.give(hp);
+        Scratch.giveExact(hp);
     }
 
     /** Subtracts the running median of the clip window from {@code y} in place; returns the threshold (mV). */
@@ -63,7 +63,7 @@ public final class SpikeDetector {
         for (int i = 0; i < y.length; i++) {
             y[i] = y[i] - floor[i];
         }
-        Scratch.give(floor);
+        Scratch.giveExact(floor);
         return y.length == 0 ? Double.NaN : K_SIGMA * NumpySum.std(y);
     }
 

@@ -77,7 +77,7 @@ public final class StepProfile {
     public static StepTail tailOf(double[] detrended, double sf, double maxFrac) {
         StepProfile p = of(detrended, sf, true);
         StepTail t = p.tail(maxFrac);
-        Scratch.give(p.smooth);
+        Scratch.giveExact(p.smooth);
         return t;
     }
 
