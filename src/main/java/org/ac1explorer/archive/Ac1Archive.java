@@ -387,6 +387,14 @@ public final class Ac1Archive implements Closeable {
         return waveform(info, true);
     }
 
+    /**
+     * {@link #waveform}, not kept for later (one already kept is returned): for a pass that needs
+     * each stimulus once, so its samples do not displace those the explorer is showing.
+     */
+    public Waveform waveformOnce(StimulusInfo info) throws MatReadException {
+        return waveform(info, false);
+    }
+
     private Waveform waveform(StimulusInfo info, boolean keep) throws MatReadException {
         if (info.isWehr()) {
             WehrReader.StimulusFile f = wehrFile(info);
@@ -475,9 +483,9 @@ public final class Ac1Archive implements Closeable {
         double[] out = new double[total];
         int pos = 0;
         for (WehrReader.StoredSound seg : segments) {
-            double[] ramped = Ramps.sin2(seg.waveform().samples(), seg.sampleRateHz(), SEGMENT_RAMP_MS);
-            System.arraycopy(ramped, 0, out, pos, ramped.length);
-            pos += ramped.length;
+            seg.copyInto(out, pos);
+            Ramps.sin2InPlace(out, pos, seg.length(), seg.sampleRateHz(), SEGMENT_RAMP_MS);
+            pos += seg.length();
         }
         return new Waveform(out, rateOf(segments));
     }

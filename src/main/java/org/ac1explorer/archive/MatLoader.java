@@ -40,7 +40,12 @@ public final class MatLoader {
     public static Mat5File load(ArchiveTree tree, String path, Set<String> variables) throws MatReadException {
         ByteBuffer bytes;
         try {
-            bytes = tree.read(path, MAX_FILE_BYTES, FILE_BYTES.get());
+            byte[] reuse = FILE_BYTES.get();
+            long size = tree.size(path);
+            if (size > reuse.length && size <= KEEP_BUFFER_MAX) {
+                reuse = new byte[(int) roomy(size)];
+            }
+            bytes = tree.read(path, MAX_FILE_BYTES, reuse);
         } catch (IOException e) {
             throw new MatReadException("cannot read file: " + e.getMessage(), e);
         }
@@ -162,7 +167,7 @@ public final class MatLoader {
                 if (length == buf.length) {
                     // first step straight to a few times the compressed size (typical ratios stay under it), then doubling
                     long next = buf.length < FIRST_GROWTH * size ? Math.max(1 << 20, FIRST_GROWTH * size) : 2L * buf.length;
-                    buf = Arrays.copyOf(buf, (int) Math.min(total, next));
+                    buf = Arrays.copyOf(buf, (int) Math.min(roomy(total), next));
                 }
                 int got = fill(inflater, buf, length, (int) Math.min(total, buf.length), where);
                 if (got == 0) {
@@ -187,6 +192,11 @@ public final class MatLoader {
         } finally {
             inflater.end();
         }
+    }
+
+    /** A kept buffer's length for {@code bytes}: an eighth more, so the next, slightly larger file or variable fits too. */
+    private static long roomy(long bytes) {
+        return Math.min(Integer.MAX_VALUE - 8, bytes + bytes / 8);
     }
 
     /** Bytes of the array name's neighbourhood inflated before deciding whether a variable is wanted. */

@@ -57,29 +57,34 @@ public final class MatValues {
         if (!(a instanceof Matrix m)) {
             return Optional.empty();
         }
+        double[] out = new double[m.getNumElements()];
+        copyDoubles(m, out, 0);
+        return Optional.of(out);
+    }
+
+    /** The values {@link #doubles} gives for {@code m}, written into {@code dst} from {@code at} (no array of their own). */
+    static void copyDoubles(Matrix m, double[] dst, int at) {
         int[] dims = m.getDimensions();
         int n = m.getNumElements();
-        double[] out = new double[n];
         if (dims.length == 2 && (dims[0] == 1 || dims[1] == 1)) {
             for (int i = 0; i < n; i++) {
-                out[i] = m.getDouble(i);
+                dst[at + i] = m.getDouble(i);
             }
         } else if (dims.length == 2) {
             int rows = dims[0];
             int cols = dims[1];
-            int k = 0;
+            int k = at;
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    out[k++] = m.getDouble(r + c * rows);
+                    dst[k++] = m.getDouble(r + c * rows);
                 }
             }
         } else {
             // more than two dimensions never occurs in the release; column-major is as good as any order
             for (int i = 0; i < n; i++) {
-                out[i] = m.getDouble(i);
+                dst[at + i] = m.getDouble(i);
             }
         }
-        return Optional.of(out);
     }
 
     /** Whether a numeric array is a vector (or empty, or scalar): its elements are then in ravel order as stored. */

@@ -101,6 +101,11 @@ final class WehrReader {
         Waveform waveform() {
             return new Waveform(MatValues.doubles(samples).orElseThrow(), sampleRateHz);
         }
+
+        /** The samples {@link #waveform} gives, written into {@code dst} from {@code at}. */
+        void copyInto(double[] dst, int at) {
+            MatValues.copyDoubles(samples, dst, at);
+        }
     }
 
     /** {@link #waveformOf} without converting the samples; throws exactly when it throws. */

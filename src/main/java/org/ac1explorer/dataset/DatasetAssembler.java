@@ -196,7 +196,7 @@ public final class DatasetAssembler {
     private static float[][] spectrogram(Ac1Archive archive, StimulusInfo info, Params p, Map<Double, LogSpectrogramPlan> plans) {
         Waveform w;
         try {
-            w = archive.waveform(info);
+            w = archive.waveformOnce(info);
         } catch (MatReadException e) {
             // it was read moments ago while the cells were processed: the file changed under us
             throw new IllegalStateException(archive.describeStimulus(info) + ": " + e.getMessage(), e);

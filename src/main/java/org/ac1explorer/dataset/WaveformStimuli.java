@@ -40,7 +40,7 @@ final class WaveformStimuli {
             StimulusInfo info = infos.get(s);
             Waveform w;
             try {
-                w = archive.waveform(info);
+                w = archive.waveformOnce(info);
             } catch (MatReadException e) {
                 // it was read moments ago while the cells were processed: the file changed under us
                 throw new IllegalStateException(archive.describeStimulus(info) + ": " + e.getMessage(), e);

@@ -12,13 +12,19 @@ public final class Ramps {
      */
     public static double[] sin2(double[] w, double sf, double rampMs) {
         double[] out = w.clone();
-        int n = Math.min(Math.max(1, Rounding.samples(rampMs, sf)), out.length / 2);
+        sin2InPlace(out, 0, out.length, sf, rampMs);
+        return out;
+    }
+
+    /** {@link #sin2} applied to {@code w[from, from + length)} in place (a segment inside a longer waveform). */
+    public static void sin2InPlace(double[] w, int from, int length, double sf, double rampMs) {
+        int n = Math.min(Math.max(1, Rounding.samples(rampMs, sf)), length / 2);
+        int last = from + length - 1;
         for (int k = 0; k < n; k++) {
             double g = Math.sin(0.5 * Math.PI * ((double) k / n));
             g *= g;
-            out[k] *= g;
-            out[out.length - 1 - k] *= g;
+            w[from + k] *= g;
+            w[last - k] *= g;
         }
-        return out;
     }
 }
