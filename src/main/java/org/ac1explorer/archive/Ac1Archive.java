@@ -398,7 +398,7 @@ public final class Ac1Archive implements Closeable {
     private Waveform waveform(StimulusInfo info, boolean keep) throws MatReadException {
         if (info.isWehr()) {
             WehrReader.StimulusFile f = wehrFile(info);
-            return waveforms.get(wehrKey(f), () -> wehrSound(f).waveform(), parts.main().describe(f.path()), keep);
+            return waveforms.get(wehrKey(f), () -> converted(wehrSound(f)), parts.main().describe(f.path()), keep);
         }
         return waveforms.get(asariKey(info), () -> splice(info.segmentFiles()), "sequence " + info.segmentFiles(), keep);
     }
@@ -423,6 +423,15 @@ public final class Ac1Archive implements Closeable {
         return f;
     }
 
+    /** The sound's samples as doubles; its file's buffers then go back to the pool. */
+    private static Waveform converted(WehrReader.StoredSound s) {
+        try {
+            return s.waveform();
+        } finally {
+            s.release();
+        }
+    }
+
     private WehrReader.StoredSound wehrSound(WehrReader.StimulusFile f) throws MatReadException {
         return readSound(parts.main(), f.path(), "samples");
     }
@@ -433,7 +442,7 @@ public final class Ac1Archive implements Closeable {
         MatStruct stim = MatStruct.of(WehrReader.first(mat, "stimulus"))
                 .orElseThrow(() -> new MatReadException("no 'stimulus' struct"));
         MatStruct param = stim.struct("param").orElseThrow(() -> new MatReadException("stimulus has no 'param' struct"));
-        return WehrReader.soundOf(stim, param, field != null ? field : stim.has("sample") ? "sample" : "samples");
+        return WehrReader.soundOf(stim, param, field != null ? field : stim.has("sample") ? "sample" : "samples").heldBy(mat);
     }
 
     /** A stimulus waveform's size without its samples: length (samples) and rate (Hz). */
@@ -460,9 +469,11 @@ public final class Ac1Archive implements Closeable {
         } else if (wehr != null) {
             WehrReader.StoredSound s = wehrSound(wehr);
             shape = new WaveformShape(s.length(), s.sampleRateHz());
+            s.release();
         } else {
             List<WehrReader.StoredSound> segments = segments(info.segmentFiles());
             shape = new WaveformShape(segments.stream().mapToInt(WehrReader.StoredSound::length).sum(), rateOf(segments));
+            segments.forEach(WehrReader.StoredSound::release);
         }
         shapes.putIfAbsent(key, shape);
         return shape;
@@ -483,9 +494,11 @@ public final class Ac1Archive implements Closeable {
         double[] out = new double[total];
         int pos = 0;
         for (WehrReader.StoredSound seg : segments) {
+            int n = seg.length();
             seg.copyInto(out, pos);
-            Ramps.sin2InPlace(out, pos, seg.length(), seg.sampleRateHz(), SEGMENT_RAMP_MS);
-            pos += seg.length();
+            seg.release();
+            Ramps.sin2InPlace(out, pos, n, seg.sampleRateHz(), SEGMENT_RAMP_MS);
+            pos += n;
         }
         return new Waveform(out, rateOf(segments));
     }

@@ -142,8 +142,11 @@ public final class FolderTree implements ArchiveTree {
             if (size > maxBytes) {
                 throw new IOException("file is " + size + " bytes, more than the " + maxBytes + " allowed");
             }
-            ByteBuffer buf = ByteBuffer.wrap(size <= reuse.length ? reuse : new byte[(int) size], 0, (int) size);
-            while (buf.hasRemaining()) {
+            int n = (int) size;
+            ByteBuffer buf = ByteBuffer.wrap(n <= reuse.length ? reuse : new byte[n], 0, n);
+            while (buf.position() < n) {
+                // in chunks: the JDK reads through a per-thread direct buffer as large as the request, and keeps it
+                buf.limit(Math.min(n, buf.position() + READ_CHUNK));
                 if (ch.read(buf) < 0) {
                     throw new IOException("file shrank while being read");
                 }
@@ -151,6 +154,9 @@ public final class FolderTree implements ArchiveTree {
             return buf.flip();
         }
     }
+
+    /** Bytes asked of the file system at a time (the size of the direct buffer the JDK keeps per thread). */
+    private static final int READ_CHUNK = 256 << 10;
 
     private static FileChannel open(Path p) throws IOException {
         try {

@@ -81,6 +81,7 @@ final class WehrReader {
         StoredSound sound = soundOf(stim, param, "samples");
         StimulusFile file = new StimulusFile(sub, idx, path, description);
         sounds.accept(file, sound);
+        sound.heldBy(mat).release();
         return file;
     }
 
@@ -93,9 +94,25 @@ final class WehrReader {
      * A stimulus' samples as stored (not yet converted to doubles) and its rate (Hz): what
      * {@link #waveformOf} validates, for a caller that needs only the length.
      */
-    record StoredSound(Matrix samples, double sampleRateHz) {
+    record StoredSound(Matrix samples, double sampleRateHz, Mat5File file) {
         int length() {
             return samples.getNumElements();
+        }
+
+        /** This sound, its samples held by {@code file} (which {@link #release} closes). */
+        StoredSound heldBy(Mat5File holder) {
+            return new StoredSound(samples, sampleRateHz, holder);
+        }
+
+        /** Gives the file's buffers back for the next files read: the samples must not be read afterwards. */
+        void release() {
+            if (file != null) {
+                try {
+                    file.close();
+                } catch (java.io.IOException | RuntimeException e) {
+                    // its buffers are then left to the garbage collector
+                }
+            }
         }
 
         Waveform waveform() {
@@ -119,7 +136,7 @@ final class WehrReader {
         if (sf.isEmpty() || !(sf.getAsDouble() > 0) || Double.isInfinite(sf.getAsDouble())) {
             throw new MatReadException("stimulus.param.sf is missing or not a positive number");
         }
-        return new StoredSound(samples, sf.getAsDouble());
+        return new StoredSound(samples, sf.getAsDouble(), null);
     }
 
     static Array first(Mat5File mat, String name) {
