@@ -9,9 +9,9 @@ import java.util.List;
 import org.ac1explorer.archive.CellRecord;
 import org.ac1explorer.archive.StimulusInfo;
 import us.hebi.matlab.mat.format.Mat5;
-import us.hebi.matlab.mat.format.Mat5File;
+import us.hebi.matlab.mat.format.Mat5Writer;
+import us.hebi.matlab.mat.types.Array;
 import us.hebi.matlab.mat.types.Cell;
-import us.hebi.matlab.mat.types.MatFile;
 import us.hebi.matlab.mat.types.Sink;
 import us.hebi.matlab.mat.types.Sinks;
 import us.hebi.matlab.mat.types.MatlabType;
@@ -34,15 +34,37 @@ public final class MatExport {
         write(d, out, overwrite, MatExport::stream);
     }
 
-    /** Writes a MAT file to a path; a seam for tests of failures half-way (a full disk). */
+    /** Writes a MAT file's variables to a path; a seam for tests of failures half-way (a full disk). */
     interface FileWriter {
-        void write(Mat5File mat, Path file) throws IOException;
+        void write(Variables variables, Path file) throws IOException;
     }
 
-    /** Streams, not memory-maps: a full disk is then an IOException, not an InternalError from a mapped page. */
-    private static void stream(Mat5File mat, Path file) throws IOException {
+    /** The variables of an export, built one at a time in file order. */
+    interface Variables {
+        void each(VariableSink sink) throws IOException;
+    }
+
+    /** Takes one variable; it is not used afterwards. */
+    interface VariableSink {
+        void put(String name, Array value) throws IOException;
+    }
+
+    /**
+     * Streams, not memory-maps: a full disk is then an IOException, not an InternalError from a
+     * mapped page. Each variable is written and closed before the next is built, so the file's
+     * values are never all in memory at once beside the dataset.
+     */
+    private static void stream(Variables variables, Path file) throws IOException {
         try (Sink sink = Sinks.newStreamingFile(file.toFile())) {
-            mat.writeTo(sink);
+            Mat5Writer writer = Mat5.newWriter(sink).writeMat(Mat5.newMatFile());   // the 128-byte header
+            variables.each((name, value) -> {
+                try {
+                    writer.writeArray(name, value);
+                } finally {
+                    value.close();
+                }
+            });
+            writer.flush();
         }
     }
 
@@ -54,13 +76,12 @@ public final class MatExport {
             throw new IOException(target + ": the folder " + dir + " does not exist");
         }
         ExportSize.of(d).checkFits(d.params(), d.isWaveform(), ExportSize.MAX_VARIABLE_BYTES);
-        Mat5File mat = toMat(d);
-        long bytes = serializedSize(mat);
+        long bytes = ExportSize.of(d).fileBytes();
         OutputTarget.checkFreeSpace(target, bytes);
         Path tmp = TempFiles.createBeside(dir, target.getFileName().toString());
         try {
             try {
-                writer.write(mat, tmp);
+                writer.write(sink -> variables(d, sink), tmp);
             } catch (IOException e) {
                 throw new IOException("cannot write " + target + ": " + reason(e) + " (the file needs "
                         + OutputTarget.megabytes(bytes) + "; the previous file, if any, is unchanged)", e);
@@ -101,21 +122,12 @@ public final class MatExport {
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
-    /** Bytes of the file: the 128-byte header and each variable's element. */
-    static long serializedSize(Mat5File mat) {
-        long bytes = 128;
-        for (MatFile.Entry e : mat.getEntries()) {
-            bytes += Mat5.getSerializedSize(e.getName(), e.getValue());
-        }
-        return bytes;
-    }
-
-    static Mat5File toMat(AssembledDataset d) {
+    /** Hands the export's variables to {@code mat} in file order. */
+    private static void variables(AssembledDataset d, VariableSink mat) throws IOException {
         Params p = d.params();
         int nS = d.stimulusCount();
         int nN = d.neuronCount();
-        Mat5File mat = Mat5.newMatFile();
-        mat.addArray("freqs", row(d.freqsHz()));
+        mat.put("freqs", row(d.freqsHz()));
         Struct params = Mat5.newStruct()
                 .set("dt_ms", Mat5.newScalar(p.dtMs()))
                 .set("fmin", Mat5.newScalar(p.fminHz()))
@@ -134,7 +146,7 @@ public final class MatExport {
                 // the loader's return_waveform and audio_fs (None, here [], in spectrogram mode)
                 .set("waveform", Mat5.newLogicalScalar(d.isWaveform()))
                 .set("audio_fs", d.isWaveform() ? Mat5.newScalar(d.waveformMode().audioFs()) : Mat5.newMatrix(0, 0));
-        mat.addArray("params", params);
+        mat.put("params", params);
 
         Cell stims = Mat5.newCell(nS, 1);
         Cell stimMeta = Mat5.newCell(nS, 1);
@@ -143,7 +155,7 @@ public final class MatExport {
             stims.set(s, 0, d.isWaveform() ? singleRow(e.waveform()) : single(e.spectrogramDb()));
             stimMeta.set(s, 0, stimulusMeta(e.info()));
         }
-        mat.addArray("stims", stims);
+        mat.put("stims", stims);
 
         Cell responses = Mat5.newCell(nS, nN);
         for (int s = 0; s < nS; s++) {
@@ -152,14 +164,14 @@ public final class MatExport {
                 responses.set(s, n, r == null ? Mat5.newScalar(Double.NaN) : widened(r));
             }
         }
-        mat.addArray("responses", responses);
-        mat.addArray("stim_meta", stimMeta);
+        mat.put("responses", responses);
+        mat.put("stim_meta", stimMeta);
 
         Cell nrnMeta = Mat5.newCell(nN, 1);
         for (int n = 0; n < nN; n++) {
             nrnMeta.set(n, 0, withReliability(neuronMeta(d.neurons().get(n)), d, n));
         }
-        mat.addArray("nrn_meta", nrnMeta);
+        mat.put("nrn_meta", nrnMeta);
         RejectionCounts rc = d.rejections();
         CurationOutcome cur = d.curation();
         Struct rejections = Mat5.newStruct()
@@ -171,13 +183,12 @@ public final class MatExport {
             rejections.set("manual_reject", Mat5.newScalar(cur.manualReject()))
                     .set("manual_keep", Mat5.newScalar(cur.manualKeep()));
         }
-        mat.addArray("rejections", rejections);
+        mat.put("rejections", rejections);
         if (cur != null) {
-            mat.addArray("curation", curation(cur));
+            mat.put("curation", curation(cur));
         }
-        mat.addArray("signal_type", Mat5.newString(d.signalType()));
+        mat.put("signal_type", Mat5.newString(d.signalType()));
         addLoadReport(mat, d);
-        return mat;
     }
 
     /**
@@ -212,12 +223,12 @@ public final class MatExport {
      * in cell order), {@code warnings} (W x 1 cell of char: the lines {@code summary} lists, see
      * {@link AssembledDataset#reportLines()}) and {@code hearing_range_hz} (1 x 2 double).
      */
-    private static void addLoadReport(Mat5File mat, AssembledDataset d) {
+    private static void addLoadReport(VariableSink mat, AssembledDataset d) throws IOException {
         Cell sessions = Mat5.newCell(d.droppedCells(), 1);
         for (int i = 0; i < d.droppedCells(); i++) {
             sessions.set(i, 0, Mat5.newString(d.dropped().get(i).session()));
         }
-        mat.addArray("dropped_cells", Mat5.newStruct()
+        mat.put("dropped_cells", Mat5.newStruct()
                 .set("count", Mat5.newScalar(d.droppedCells()))
                 .set("sessions", sessions));
         List<String> lines = d.reportLines();
@@ -225,8 +236,8 @@ public final class MatExport {
         for (int i = 0; i < lines.size(); i++) {
             warnings.set(i, 0, Mat5.newString(lines.get(i)));
         }
-        mat.addArray("warnings", warnings);
-        mat.addArray("hearing_range_hz", row(HEARING_RANGE_HZ));
+        mat.put("warnings", warnings);
+        mat.put("hearing_range_hz", row(HEARING_RANGE_HZ));
     }
 
     private static Matrix row(double[] v) {
