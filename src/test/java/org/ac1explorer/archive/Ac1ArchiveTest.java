@@ -1,6 +1,9 @@
 package org.ac1explorer.archive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +64,31 @@ class Ac1ArchiveTest {
             }
         }
         return checked;
+    }
+
+    @Test
+    void aWaveformReadOnceIsNotKeptButOneKeptIsServed() throws IOException, MatReadException {
+        try (Ac1Archive a = Ac1Archive.open(Fixtures.mini(), ProgressMonitor.NONE)) {
+            int checked = 0;
+            java.util.Map<Object, CellStimulus> distinct = new java.util.LinkedHashMap<>();
+            a.cells().forEach(c -> c.stimuli().forEach(st -> distinct.putIfAbsent(st.key(), st)));
+            for (CellStimulus st : distinct.values()) {
+                Waveform once;
+                try {
+                    once = a.waveformOnce(st.info());
+                } catch (MatReadException e) {
+                    continue;
+                }
+                Waveform again = a.waveformOnce(st.info());
+                assertNotSame(once.samples(), again.samples(), "read once: not kept, " + st.key());
+                assertArrayEquals(once.samples(), again.samples(), 0.0, st.key().toString());
+                Waveform kept = a.waveform(st.info());
+                assertArrayEquals(once.samples(), kept.samples(), 0.0, st.key().toString());
+                assertSame(kept.samples(), a.waveformOnce(st.info()).samples(), "a kept waveform is served, " + st.key());
+                checked++;
+            }
+            assertTrue(checked >= 2, "stimuli checked: " + checked);
+        }
     }
 
     @Test

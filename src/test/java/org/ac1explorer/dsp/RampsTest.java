@@ -21,6 +21,13 @@ class RampsTest {
     }
 
     @Test
+    void inPlaceRampsOnlyTheSegmentItIsGiven() {
+        double[] w = {9, 1, 1, 1, 1, 1, 1, 9};
+        Ramps.sin2InPlace(w, 1, 6, 1000.0, 2.0);
+        assertArrayEquals(new double[] {9, 0, 0.5, 1, 1, 0.5, 0, 9}, w, 1e-15);
+    }
+
+    @Test
     void matchesReference() {
         ReferenceFile ref = ReferenceFile.load("spikes_binning_ramps.mat");
         for (int i = 0; i < ref.integer("ramp_count"); i++) {
