@@ -171,11 +171,7 @@ public final class Ac1Archive implements Closeable {
     private record Trace(Mat5File file, Matrix counts, double scale, int length, double sf) {
         /** Gives the file's buffers back for the next files read: nothing may read {@link #counts} afterwards. */
         void release() {
-            try {
-                file.close();
-            } catch (java.io.IOException | RuntimeException e) {
-                // its buffers are then left to the garbage collector
-            }
+            MatLoader.release(file);
         }
 
         /** Sample i in mV: the stored count times the scale, as the reference computes it. */

@@ -55,6 +55,19 @@ public final class MatLoader {
         return parse(bytes, variables);
     }
 
+    /**
+     * Closes a file {@link #load} read, giving its values' buffers back to the {@link MatBufferPool}
+     * for the next files: none of its values may be read afterwards. A failure to close leaves the
+     * buffers to the garbage collector.
+     */
+    static void release(Mat5File file) {
+        try {
+            file.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing is lost: the buffers are only not reused
+        }
+    }
+
     /** Each thread's file buffer, reused from file to file: {@link #parse} copies out everything it keeps. */
     private static final ThreadLocal<byte[]> FILE_BYTES = ThreadLocal.withInitial(() -> new byte[0]);
 

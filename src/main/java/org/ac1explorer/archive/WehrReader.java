@@ -81,7 +81,7 @@ final class WehrReader {
         StoredSound sound = soundOf(stim, param, "samples");
         StimulusFile file = new StimulusFile(sub, idx, path, description);
         sounds.accept(file, sound);
-        sound.heldBy(mat).release();
+        MatLoader.release(mat);
         return file;
     }
 
@@ -107,11 +107,7 @@ final class WehrReader {
         /** Gives the file's buffers back for the next files read: the samples must not be read afterwards. */
         void release() {
             if (file != null) {
-                try {
-                    file.close();
-                } catch (java.io.IOException | RuntimeException e) {
-                    // its buffers are then left to the garbage collector
-                }
+                MatLoader.release(file);
             }
         }
 

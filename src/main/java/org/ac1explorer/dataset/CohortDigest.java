@@ -252,15 +252,14 @@ public final class CohortDigest {
 
     private static CellDigest digestCell(Ac1Archive archive, CellRecord cell, Params p, double covered, ProgressMonitor monitor) {
         // stimulus by stimulus: only the current stimulus' traces are held, not the whole cell's
-        List<StimulusDigest> out = new ArrayList<>();
         try (Ac1Archive.CellRepeats reading = archive.repeatsInOrder(cell)) {
-            digestStimuli(archive, cell, p, covered, monitor, reading, out);
+            return new CellDigest(cell, digestStimuli(archive, cell, p, covered, monitor, reading));
         }
-        return new CellDigest(cell, List.copyOf(out));
     }
 
-    private static void digestStimuli(Ac1Archive archive, CellRecord cell, Params p, double covered, ProgressMonitor monitor,
-                                      Ac1Archive.CellRepeats reading, List<StimulusDigest> out) {
+    private static List<StimulusDigest> digestStimuli(Ac1Archive archive, CellRecord cell, Params p, double covered,
+                                                      ProgressMonitor monitor, Ac1Archive.CellRepeats reading) {
+        List<StimulusDigest> out = new ArrayList<>();
         for (int i = 0; i < cell.stimuli().size(); i++) {
             CellStimulus st = cell.stimuli().get(i);
             monitor.checkCancelled();
@@ -281,6 +280,7 @@ public final class CohortDigest {
                     : w.samples() / w.sampleRateHz() * 1000.0;
             out.add(digest(st, reps, cell.isSpiking(), p, covered, w, durationMs));
         }
+        return List.copyOf(out);
     }
 
     /**

@@ -34,14 +34,9 @@ public final class MatExport {
         write(d, out, overwrite, MatExport::stream);
     }
 
-    /** Writes a MAT file's variables to a path; a seam for tests of failures half-way (a full disk). */
+    /** Writes a dataset's MAT file to a path; a seam for tests of failures half-way (a full disk). */
     interface FileWriter {
-        void write(Variables variables, Path file) throws IOException;
-    }
-
-    /** The variables of an export, built one at a time in file order. */
-    interface Variables {
-        void each(VariableSink sink) throws IOException;
+        void write(AssembledDataset d, Path file) throws IOException;
     }
 
     /** Takes one variable; it is not used afterwards. */
@@ -54,10 +49,10 @@ public final class MatExport {
      * mapped page. Each variable is written and closed before the next is built, so the file's
      * values are never all in memory at once beside the dataset.
      */
-    private static void stream(Variables variables, Path file) throws IOException {
+    private static void stream(AssembledDataset d, Path file) throws IOException {
         try (Sink sink = Sinks.newStreamingFile(file.toFile())) {
             Mat5Writer writer = Mat5.newWriter(sink).writeMat(Mat5.newMatFile());   // the 128-byte header
-            variables.each((name, value) -> {
+            variables(d, (name, value) -> {
                 try {
                     writer.writeArray(name, value);
                 } finally {
@@ -75,13 +70,14 @@ public final class MatExport {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException(target + ": the folder " + dir + " does not exist");
         }
-        ExportSize.of(d).checkFits(d.params(), d.isWaveform(), ExportSize.MAX_VARIABLE_BYTES);
-        long bytes = ExportSize.of(d).fileBytes();
+        ExportSize size = ExportSize.of(d);
+        size.checkFits(d.params(), d.isWaveform(), ExportSize.MAX_VARIABLE_BYTES);
+        long bytes = size.fileBytes();
         OutputTarget.checkFreeSpace(target, bytes);
         Path tmp = TempFiles.createBeside(dir, target.getFileName().toString());
         try {
             try {
-                writer.write(sink -> variables(d, sink), tmp);
+                writer.write(d, tmp);
             } catch (IOException e) {
                 throw new IOException("cannot write " + target + ": " + reason(e) + " (the file needs "
                         + OutputTarget.megabytes(bytes) + "; the previous file, if any, is unchanged)", e);
