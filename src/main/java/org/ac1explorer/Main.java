@@ -56,6 +56,10 @@ public final class Main {
             System.err.println(missing.get());
             return 1;
         }
+        java.util.OptionalInt relaunched = ArchiveRelaunch.run();
+        if (relaunched.isPresent()) {
+            return relaunched.getAsInt();
+        }
         PREFERENCES.setLevel(java.util.logging.Level.WARNING);
         // JavaFX warns that it runs from the class path (the one-jar layout); that is intended
         JAVAFX_STARTUP.setLevel(java.util.logging.Level.SEVERE);

@@ -7,6 +7,12 @@ import org.ac1explorer.curation.RepeatOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.RawRepeats;
@@ -36,8 +42,28 @@ public final class SelectionAnalyzer {
     private final Lru<String, List<SpikeDetection>> spikes = new Lru<>(3);
     private final Lru<String, LogSpectrogram> spectrograms = new Lru<>(8);
 
+    /** A computation started ahead of its request ({@link #prefetch}), which {@link #compute} joins instead of repeating. */
+    private record Ahead(Selection selection, Params params, Curation curation, CompletableFuture<SelectionData> result) {
+        boolean isFor(Selection s, Params p, Curation c) {
+            return selection.id().equals(s.id()) && params.equals(p) && curation.equals(c);
+        }
+    }
+
+    private volatile Ahead ahead;
+
     public SelectionAnalyzer(Ac1Archive archive) {
         this.archive = archive;
+    }
+
+    /**
+     * Starts computing {@code sel} on {@code executor} now, before anyone asks (the selection a
+     * window is about to restore): a later {@link #compute} of the same selection, knobs and
+     * curation waits for this one instead of starting again. A failure here is forgotten; that
+     * later call computes again and reports it.
+     */
+    public void prefetch(Selection sel, Params p, Curation curation, Executor executor) {
+        ahead = new Ahead(sel, p, curation,
+                CompletableFuture.supplyAsync(() -> computeNow(sel, p, curation, ProgressMonitor.NONE), executor));
     }
 
     public SelectionData compute(Selection sel, Params p, ProgressMonitor ctx) {
@@ -46,6 +72,35 @@ public final class SelectionAnalyzer {
 
     /** {@link #compute(Selection, Params, ProgressMonitor)} with the hand verdicts of {@code curation} applied after the gating. */
     public SelectionData compute(Selection sel, Params p, Curation curation, ProgressMonitor ctx) {
+        Ahead a = ahead;
+        if (a != null && a.isFor(sel, p, curation)) {
+            ahead = null;
+            SelectionData d = await(a.result(), ctx);
+            if (d != null) {
+                return d;
+            }
+        }
+        return computeNow(sel, p, curation, ctx);
+    }
+
+    /** The prefetched result, waiting while {@code ctx} is not cancelled; null when the prefetch failed. */
+    private static SelectionData await(CompletableFuture<SelectionData> f, ProgressMonitor ctx) {
+        while (true) {
+            ctx.checkCancelled();
+            try {
+                return f.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still computing: look at the cancellation again
+            } catch (ExecutionException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException();
+            }
+        }
+    }
+
+    private SelectionData computeNow(Selection sel, Params p, Curation curation, ProgressMonitor ctx) {
         String id = sel.id();
         Optional<RawRepeats> reps = raw.get(id);
         if (reps == null) {

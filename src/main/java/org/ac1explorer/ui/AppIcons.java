@@ -24,7 +24,7 @@ public final class AppIcons {
         return "/org/ac1explorer/icons/ac1-explorer-" + size + ".png";
     }
 
-    /** The icon in every size (the window system picks the best one); call on the FX thread. */
+    /** The icon in every size (the window system picks the best one), decoded once; any thread. */
     public static synchronized List<Image> images() {
         if (images == null) {
             List<Image> list = new ArrayList<>();

@@ -18,21 +18,30 @@ public final class ExplorerApp extends Application {
         // the start-up warning about the class-path layout is past: let JavaFX warnings (CSS, ...) through again
         java.util.logging.Logger.getLogger("javafx").setLevel(null);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
-        StartupReport.install(stage.getScene(), window.model());
+        StartupReport.install(stage.getScene(), window.views().plots().drawnProperty());
         window.show();
-        // decoding the icon's six sizes would delay the first frame; the title bar takes them a moment later
-        Platform.runLater(() -> AppIcons.applyTo(stage));
         // start loading (on a first start: generating the demo) once the first frame is laid out,
         // so the window is on screen before the background work competes for the processors
         Runnable[] first = new Runnable[1];
         first[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(first[0]);
-            java.nio.file.Path asked = getParameters().getRaw().isEmpty() ? null
-                    : ArchiveParts.folderToOpen(java.nio.file.Path.of(getParameters().getRaw().get(0)));
+            // the icon's six sizes are decoded off the JavaFX thread; the title bar takes them a moment later
+            Thread icons = new Thread(() -> {
+                java.util.List<javafx.scene.image.Image> images = AppIcons.images();
+                Platform.runLater(() -> stage.getIcons().setAll(images));
+            }, "ac1-icons");
+            icons.setDaemon(true);
+            icons.start();
+            java.nio.file.Path asked = asked(getParameters().getRaw());
             Platform.runLater(asked == null ? window.controllers().opener()::openInitial
                     : () -> window.controllers().opener().open(asked));
         };
         stage.getScene().addPostLayoutPulseListener(first[0]);
+    }
+
+    /** The dataset folder named on the command line, or null. */
+    private static java.nio.file.Path asked(java.util.List<String> args) {
+        return args.isEmpty() ? null : ArchiveParts.folderToOpen(java.nio.file.Path.of(args.get(0)));
     }
 
     @Override

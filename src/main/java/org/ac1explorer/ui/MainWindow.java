@@ -3,6 +3,9 @@ package org.ac1explorer.ui;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.MenuBar;
@@ -77,16 +80,20 @@ public final class MainWindow {
         this.work = work;
         model.setParams(settings.loadParams());
         SelectionController selection = new SelectionController(model, work);
+        // the cohort counts and the STRF fit wait until the selected cell is drawn: it comes first
+        BooleanProperty plotsDrawing = new SimpleBooleanProperty(this, "plotsDrawing");
+        ObservableBooleanValue selectionBusy = selection.runningProperty().or(plotsDrawing);
         OpenController opener = new OpenController(model, status, work, view, demoDir, () -> stage);
-        StrfController strf = new StrfController(model, work, selection.runningProperty());
+        StrfController strf = new StrfController(model, work, selectionBusy);
         PlaybackController playback = new PlaybackController(model, work);
-        controllers = new ExplorerControllers(selection, new CountsController(model, work, selection.runningProperty()),
+        controllers = new ExplorerControllers(selection, new CountsController(model, work, selectionBusy),
                 opener, new ExportController(model, status, work, view, () -> stage),
                 new DownloadController(status, work, view, () -> stage, CrcnsDownloader.DEFAULT_BASE_URI, opener::open),
                 strf, new PopulationController(model, work), playback, new CurationController(model));
 
         BrowserPane browser = new BrowserPane(model);
         PlotsPane plots = new PlotsPane(model, work, view, selection.runningProperty());
+        plotsDrawing.bind(plots.drawingProperty());
         KnobsPane knobs = new KnobsPane(model.params(), p -> {
             model.setParams(p);
             settings.saveParams(p);

@@ -3,11 +3,14 @@ package org.ac1explorer.ui;
 import java.lang.management.ManagementFactory;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import org.ac1explorer.ui.model.ExplorerModel;
+import javafx.beans.value.ObservableObjectValue;
+import org.ac1explorer.ArchiveRelaunch;
+import org.ac1explorer.explore.SelectionData;
 
 /**
  * With {@code -Dac1.startupReport=true}, prints to standard error how long after the JVM started
- * the window's first frame and the first selected cell's plots were laid out (ms): what
+ * the window's first frame and the first selected cell's plots were laid out with its data (ms), and
+ * the CPU time the process had used by then (ms, all threads): what
  * {@code tools/bench/startup.sh} measures. Silent otherwise.
  */
 final class StartupReport {
@@ -18,8 +21,8 @@ final class StartupReport {
         return Boolean.getBoolean("ac1.startupReport");
     }
 
-    /** Reports the first layout pulse of {@code scene}, then the first pulse after the model holds a selection's data. */
-    static void install(Scene scene, ExplorerModel model) {
+    /** Reports the first layout pulse of {@code scene}, then the first pulse after the plots show a selection's data ({@code drawn}). */
+    static void install(Scene scene, ObservableObjectValue<SelectionData> drawn) {
         if (!wanted()) {
             return;
         }
@@ -29,20 +32,32 @@ final class StartupReport {
             print("window shown");
             Runnable[] plots = new Runnable[1];
             plots[0] = () -> {
-                if (model.selectionData() != null) {
+                if (drawn.get() != null) {
                     scene.removePostLayoutPulseListener(plots[0]);
                     print("first cell's plots laid out");
                 }
             };
             scene.addPostLayoutPulseListener(plots[0]);
-            // a pulse runs only when something changed: ask for one after the data arrives
-            model.selectionDataProperty().addListener((o, a, d) -> Platform.requestNextPulse());
+            // a pulse runs only when something changed: ask for one once the plots took the data
+            drawn.addListener((o, a, d) -> Platform.requestNextPulse());
         };
         scene.addPostLayoutPulseListener(frame[0]);
     }
 
     private static void print(String what) {
-        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.err.println("ac1-explorer: " + what + " after " + ms + " ms");
+        // from the user's launch: a relaunched window's JVM is given the first one's start
+        long start = Long.getLong(ArchiveRelaunch.LAUNCHED_AT, ManagementFactory.getRuntimeMXBean().getStartTime());
+        long ms = System.currentTimeMillis() - start;
+        System.err.println("ac1-explorer: " + what + " after " + ms + " ms (window JVM CPU " + processCpuMs() + " ms)");
+    }
+
+    /** CPU time of all threads so far, JIT compilers included (on a small machine start-up is bound by it); -1 when unknown. */
+    private static long processCpuMs() {
+        try {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() / 1_000_000 : -1;
+        } catch (LinkageError e) {
+            return -1; // a runtime without the jdk.management module
+        }
     }
 }

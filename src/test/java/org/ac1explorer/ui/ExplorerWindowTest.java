@@ -104,6 +104,28 @@ class ExplorerWindowTest extends DemoWindowTest {
     }
 
     @Test
+    void browserRowTooltipsSayWhatTheRowHoldsWhenTheyShow() {
+        openDemo();
+        List<String> texts = fx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : window.views().browser().tree().lookupAll(".tree-cell")) {
+                javafx.scene.control.Tooltip tip = ((javafx.scene.control.Control) n).getTooltip();
+                if (tip == null) {
+                    continue; // a group row or an empty one
+                }
+                // the text is written as the tooltip shows, not on every row update
+                tip.getOnShowing().handle(null);
+                out.add((n.getStyleClass().contains("cell-row") ? "cell: " : "stimulus: ") + tip.getText());
+            }
+            return out;
+        });
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("cell: ") && t.contains(" stimuli, ") && t.contains(" repeats")),
+                texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("stimulus: ") && t.matches("(?s).* · [0-9.]+ s\n.*repeats.*")),
+                texts.toString());
+    }
+
+    @Test
     void raisingAbsMvMaxAboveARejectedRepeatsScoreKeepsItAndLoweringItRejectsItAgain() throws Exception {
         openDemo();
         // find a repeat the range test rejects: candidates from the dataset-wide counters, then analysed directly

@@ -18,14 +18,13 @@ import org.ac1explorer.explore.Selection;
 /**
  * Recomputes the selected cell x stimulus whenever the selection or the parameters change, in a
  * background task that supersedes (cancels) the previous one, and publishes the result in the
- * model. Keeps one {@link SelectionAnalyzer} (with its caches) per opened dataset.
+ * model, with the opened dataset's {@link SelectionAnalyzer} (and its caches).
  */
 public final class SelectionController {
     private final ExplorerModel model;
     private final Superseding job;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
-    private SelectionAnalyzer analyzer;
 
     public SelectionController(ExplorerModel model, BackgroundWork work) {
         this.model = model;
@@ -33,7 +32,6 @@ public final class SelectionController {
         model.datasetProperty().addListener((o, a, d) -> {
             job.cancel();
             running.set(false);
-            analyzer = d == null ? null : new SelectionAnalyzer(d.archive());
         });
         model.selectionProperty().addListener((o, a, b) -> recompute());
         model.paramsProperty().addListener((o, a, b) -> recompute());
@@ -53,7 +51,7 @@ public final class SelectionController {
     private void recompute() {
         Selection sel = model.selection();
         LoadedDataset d = model.dataset();
-        SelectionAnalyzer an = analyzer;
+        SelectionAnalyzer an = d == null ? null : d.analyzer();
         if (sel == null || d == null || an == null) {
             job.cancel();
             running.set(false);
@@ -63,7 +61,7 @@ public final class SelectionController {
         Params p = model.params();
         Curation c = model.curation();
         running.set(true);
-        job.run(Tasks.create(ctx -> an.compute(sel, p, c, ctx))
+        job.run(Tasks.create(ctx -> { var r= an.compute(sel, p, c, ctx); return r;})
                 .title("Computing " + sel.cell().session())
                 .onSuccess(data -> {
                     failure.set(null);

@@ -324,6 +324,8 @@ public final class BrowserPane extends VBox {
         private final Label badge = new Label();
         private final Region gap = new Region();
         private final HBox box = new HBox(6, name, gap, badge);
+        /** One per cell, its text written when it shows: rows are updated far more often than hovered. */
+        private final Tooltip tip = new Tooltip();
 
         NodeCell() {
             HBox.setHgrow(gap, Priority.ALWAYS);
@@ -334,6 +336,7 @@ public final class BrowserPane extends VBox {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.prefWidthProperty().bind(tree.widthProperty().subtract(70));
+            tip.setOnShowing(e -> tip.setText(tooltipText(getItem())));
         }
 
         @Override
@@ -360,9 +363,7 @@ public final class BrowserPane extends VBox {
                 boolean spikes = r.isSpiking();
                 badge.setText(spikes ? "spikes" : "Vm");
                 badge.getStyleClass().add(spikes ? "badge-spikes" : "badge-vm");
-                setTooltip(new Tooltip(r.session() + "\n" + r.recordingType() + " · " + r.site() + " · "
-                        + (spikes ? "cell-attached: spikes → PSTH" : "whole-cell: subthreshold Vm") + "\n"
-                        + r.stimuli().size() + " stimuli, " + r.repeatCount() + " repeats" + reliabilityText(r)));
+                setTooltip(tip);
             } else if (item instanceof BrowserNode.Stimulus s) {
                 getStyleClass().add("stimulus-row");
                 name.setText(stimulusTitle(s.stimulus()));
@@ -371,12 +372,28 @@ public final class BrowserPane extends VBox {
                 badge.setText((kept < 0 ? "–" : Integer.toString(kept)) + "/" + total);
                 badge.getStyleClass().add(kept < 0 ? "badge-unknown" : kept == 0 ? "badge-none"
                         : kept < total ? "badge-some" : "badge-all");
-                setTooltip(new Tooltip(s.stimulus().info().description() + "\n" + s.stimulus().info().category()
-                        + " · " + Formats.num(s.stimulus().info().durationMs() / 1000.0, 2) + " s\n"
-                        + (kept < 0 ? total + " repeats (kept count pending, or cell outside the cohort)"
-                        : kept + " of " + total + " repeats kept at the current knobs") + stimulusCcMax(s)));
+                setTooltip(tip);
             }
             setGraphic(box);
+        }
+
+        private String tooltipText(BrowserNode item) {
+            if (item instanceof BrowserNode.Cell c) {
+                CellRecord r = c.cell();
+                boolean spikes = r.isSpiking();
+                return r.session() + "\n" + r.recordingType() + " · " + r.site() + " · "
+                        + (spikes ? "cell-attached: spikes → PSTH" : "whole-cell: subthreshold Vm") + "\n"
+                        + r.stimuli().size() + " stimuli, " + r.repeatCount() + " repeats" + reliabilityText(r);
+            }
+            if (item instanceof BrowserNode.Stimulus s) {
+                int total = s.stimulus().repeats().size();
+                int kept = keptOf(s);
+                return s.stimulus().info().description() + "\n" + s.stimulus().info().category()
+                        + " · " + Formats.num(s.stimulus().info().durationMs() / 1000.0, 2) + " s\n"
+                        + (kept < 0 ? total + " repeats (kept count pending, or cell outside the cohort)"
+                        : kept + " of " + total + " repeats kept at the current knobs") + stimulusCcMax(s);
+            }
+            return "";
         }
 
         private int keptOf(BrowserNode.Stimulus s) {

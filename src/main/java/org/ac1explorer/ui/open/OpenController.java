@@ -13,8 +13,12 @@ import java.util.stream.Stream;
 import javafx.stage.Window;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.Problem;
+import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.demo.DemoDataset;
 import org.ac1explorer.demo.DemoScale;
+import org.ac1explorer.curation.Curation;
+import org.ac1explorer.dataset.Params;
+import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.ViewSettings;
@@ -64,15 +68,25 @@ public final class OpenController {
 
     /** At start-up: the last dataset when it still exists, else the demo. */
     public void openInitial() {
-        String last = view.lastDatasetProperty().get();
-        if (!last.isEmpty() && !last.equals("demo")) {
-            Path p = Path.of(last);
-            if (Files.isDirectory(p)) {
-                open(p);
-                return;
-            }
+        Path last = lastFolder(view.lastDatasetProperty().get());
+        if (last != null) {
+            open(last);
+        } else {
+            openDemo();
         }
-        openDemo();
+    }
+
+    /** The remembered dataset folder ({@code lastDataset} setting) when it is still a folder; null for the demo or none. */
+    private static Path lastFolder(String remembered) {
+        if (remembered.isEmpty() || remembered.equals("demo")) {
+            return null;
+        }
+        try {
+            Path p = Path.of(remembered);
+            return Files.isDirectory(p) ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Opens a CRCNS-AC1 folder (the extracted parts or the folder holding the zips). */
@@ -90,42 +104,69 @@ public final class OpenController {
     }
 
     private Tasks.BackgroundTask<LoadedDataset> start(Path folder, boolean demo, boolean generate) {
-        String name = demo ? "demo dataset" : folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+        String remembered = view.lastSelectionProperty().get();
+        Params params = model.params();
+        Curation curation = model.curation();
         Tasks.BackgroundTask<LoadedDataset> t = job.run(Tasks.create(ctx -> {
                     if (generate) {
                         generateDemo(folder, ctx);
                     }
-                    ctx.progress(0, 1, "Reading the index of " + name);
-                    Ac1Archive a = Ac1Archive.open(folder, ctx);
-                    if (ctx.isCancelled()) {
-                        a.close();
-                        ctx.checkCancelled();
-                    }
-                    if (a.cells().isEmpty()) {
-                        List<Problem> pr = a.problems();
-                        a.close();
-                        throw new IOException("No CRCNS-AC1 cells found in " + folder + ". Choose the folder that holds "
-                                + "crcns-ac1 (or crcns-ac1.zip) and the asari-results parts."
-                                + (pr.isEmpty() ? "" : "\n\n" + pr.stream().limit(5).map(Problem::toString)
-                                .collect(Collectors.joining("\n"))));
-                    }
-                    return new LoadedDataset(a, folder, demo ? "Demo dataset (synthetic)" : name, demo);
+                    LoadedDataset d = read(folder, demo, ctx);
+                    // the window restores the remembered selection: compute it while the browser and tables fill
+                    Selection.byId(d.cells(), remembered).ifPresent(sel -> d.analyzer().prefetch(sel, params, curation,
+                            r -> startDaemon(r, "ac1-prefetch-selection")));
+                    return d;
                 })
-                .title(generate ? "Preparing the demo dataset" : "Opening " + name)
+                .title(generate ? "Preparing the demo dataset" : "Opening " + displayName(folder, demo))
                 .onSuccess(d -> {
                     LoadedDataset old = model.dataset();
                     model.setDataset(d);
                     view.lastDatasetProperty().set(demo ? "demo" : folder.toAbsolutePath().toString());
-                    view.store().flush();
+                    // written to disk off the JavaFX thread: the first plots are on their way
+                    work.submit(Tasks.create(ctx -> {
+                        view.store().flush();
+                        return null;
+                    }).build());
                     closeLater(old);
                     onOpened.accept(d);
                 })
                 .onError(e -> {
+                    String name = displayName(folder, demo);
                     status.failure("Could not open " + name + ": " + Dialogs.reason(e).lines().findFirst().orElse(""));
                     Dialogs.error(owner.get(), "Could not open " + name, Dialogs.reason(e));
                 }));
         status.track(t);
         return t;
+    }
+
+    private static void startDaemon(Runnable r, String name) {
+        Thread th = new Thread(r, name);
+        th.setDaemon(true);
+        th.start();
+    }
+
+    /** How messages name a dataset: "demo dataset", or the folder's name. */
+    private static String displayName(Path folder, boolean demo) {
+        return demo ? "demo dataset" : folder.getFileName() == null ? folder.toString() : folder.getFileName().toString();
+    }
+
+    /** Reads the index of {@code folder}; refuses a folder without any CRCNS-AC1 cell, naming the folder and what it found. */
+    private static LoadedDataset read(Path folder, boolean demo, ProgressMonitor ctx) throws IOException {
+        ctx.progress(0, 1, "Reading the index of " + displayName(folder, demo));
+        Ac1Archive a = Ac1Archive.open(folder, ctx);
+        if (ctx.isCancelled()) {
+            a.close();
+            ctx.checkCancelled();
+        }
+        if (a.cells().isEmpty()) {
+            List<Problem> pr = a.problems();
+            a.close();
+            throw new IOException("No CRCNS-AC1 cells found in " + folder + ". Choose the folder that holds "
+                    + "crcns-ac1 (or crcns-ac1.zip) and the asari-results parts."
+                    + (pr.isEmpty() ? "" : "\n\n" + pr.stream().limit(5).map(Problem::toString)
+                    .collect(Collectors.joining("\n"))));
+        }
+        return new LoadedDataset(a, folder, demo ? "Demo dataset (synthetic)" : displayName(folder, demo), demo);
     }
 
     private void closeLater(LoadedDataset old) {

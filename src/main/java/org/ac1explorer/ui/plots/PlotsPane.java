@@ -6,6 +6,10 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.canvas.Canvas;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -46,10 +50,11 @@ public final class PlotsPane extends VBox {
     private final Label cursorInfo = new Label();
     private PlotData.Layout layout;
     private final SplitPane split;
-    private SelectionData shown;
-    private boolean preparing;
+    /** True from a selection's data arriving until the plots show it. */
+    private final ReadOnlyBooleanWrapper drawing = new ReadOnlyBooleanWrapper(this, "drawing");
+    private final ReadOnlyObjectWrapper<SelectionData> drawn = new ReadOnlyObjectWrapper<>(this, "drawn");
     /** Redraws with the new line widths (held here: the scale property only holds it weakly). */
-    private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(shown, false);
+    private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(drawn.get(), false);
 
     public PlotsPane(ExplorerModel model, BackgroundWork work, ViewSettings view, ObservableBooleanValue computing) {
         this.model = model;
@@ -105,10 +110,10 @@ public final class PlotsPane extends VBox {
             describe();
             markStale(split);
         });
-        traces.rawProperty().addListener((o, a, b) -> prepare(shown, false));
-        traces.hideRejectedProperty().addListener((o, a, b) -> prepare(shown, false));
-        traces.overlayProperty().addListener((o, a, b) -> prepare(shown, false));
-        traces.gainProperty().addListener((o, a, b) -> prepare(shown, false));
+        traces.rawProperty().addListener((o, a, b) -> prepare(drawn.get(), false));
+        traces.hideRejectedProperty().addListener((o, a, b) -> prepare(drawn.get(), false));
+        traces.overlayProperty().addListener((o, a, b) -> prepare(drawn.get(), false));
+        traces.gainProperty().addListener((o, a, b) -> prepare(drawn.get(), false));
         PlotStyle.lineScaleProperty().addListener(new javafx.beans.value.WeakChangeListener<>(restyle));
         envelopeDebounce.setOnFinished(e -> prepareEnvelopes());
         time.loProperty().addListener((o, a, b) -> envelopeDebounce.playFromStart());
@@ -201,7 +206,7 @@ public final class PlotsPane extends VBox {
         if (d == null) {
             prepareAll.cancel();
             prepareTraces.cancel();
-            shown = null;
+            drawn.set(null);
             layout = null;
             if (model.selection() == null) {
                 showEmpty(model.dataset() == null ? "Open a dataset to begin (File ▸ Open…)" : "Select a cell and a stimulus");
@@ -215,7 +220,7 @@ public final class PlotsPane extends VBox {
         double full = d.durationS();
         double t0;
         double t1;
-        if (newSelection || shown == null) {
+        if (newSelection || drawn.get() == null) {
             t0 = 0;
             t1 = full;
         } else {
@@ -230,7 +235,6 @@ public final class PlotsPane extends VBox {
         double b = t1;
         int columns = traces.columns();
         prepareTraces.cancel();
-        preparing = true;
         prepareAll.run(Tasks.create(ctx -> {
                     PlotData.Heatmap h = d.spectrogram() == null ? null : PlotData.heatmap(d.spectrogram());
                     ctx.checkCancelled();
@@ -244,11 +248,13 @@ public final class PlotsPane extends VBox {
                     return new Prepared(d, h, l, tr, d.analysis() == null ? null : PlotData.response(d));
                 })
                 .onSuccess(p -> apply(p, newSelection, full, a, b))
-                .andFinally(() -> preparing = false));
+                .andFinally(() -> drawing.set(prepareAll.isRunning())));
+        // after run(): cancelling the superseded preparation has already cleared the flag
+        drawing.set(true);
     }
 
     private void apply(Prepared p, boolean newSelection, double full, double t0, double t1) {
-        shown = p.data();
+        drawn.set(p.data());
         if (newSelection) {
             fitVertical();
         }
@@ -272,14 +278,15 @@ public final class PlotsPane extends VBox {
 
     /** Dims the plots while they still show a previous selection. */
     private void markStale(javafx.scene.Node plots) {
+        SelectionData shown = drawn.get();
         boolean stale = shown != null && model.selection() != null && !shown.selection().equals(model.selection());
         plots.setOpacity(stale ? 0.45 : 1.0);
     }
 
     private void prepareEnvelopes() {
-        SelectionData d = shown;
+        SelectionData d = drawn.get();
         PlotData.Layout l = layout;
-        if (d == null || l == null || d.analysis() == null || preparing) {
+        if (d == null || l == null || d.analysis() == null || drawing.get()) {
             return;
         }
         double a = time.loProperty().get();
@@ -293,7 +300,7 @@ public final class PlotsPane extends VBox {
         lastColumns = columns;
         prepareTraces.run(Tasks.create(ctx -> PlotData.traces(d, l, a, b, columns))
                 .onSuccess(t -> {
-                    if (shown == d && layout == l) {
+                    if (drawn.get() == d && layout == l) {
                         traces.show(t, d.spiking(), null);
                     }
                 }));
@@ -374,8 +381,18 @@ public final class PlotsPane extends VBox {
         return response;
     }
 
+    /** Whether the plots are still being prepared for the latest selection data (the work runs in the background). */
+    public ReadOnlyBooleanProperty drawingProperty() {
+        return drawing.getReadOnlyProperty();
+    }
+
+    /** The selection data the plots show, set once they show it; null while nothing is shown. */
+    public ReadOnlyObjectProperty<SelectionData> drawnProperty() {
+        return drawn.getReadOnlyProperty();
+    }
+
     /** The selection data currently drawn (null when none). */
     public SelectionData shown() {
-        return shown;
+        return drawn.get();
     }
 }
