@@ -20,8 +20,16 @@ public final class ExplorerApp extends Application {
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
         StartupReport.install(stage.getScene(), window.views().plots().drawnProperty());
         window.show();
-        // start loading (on a first start: generating the demo) once the first frame is laid out,
-        // so the window is on screen before the background work competes for the processors
+        java.nio.file.Path asked = asked(getParameters().getRaw());
+        Runnable open = asked == null ? window.controllers().opener()::openInitial
+                : () -> window.controllers().opener().open(asked);
+        // a dataset already on disk is read while the first frame is drawn (show() has styled and laid
+        // it out); generating the demo on a first start waits for that frame, so the window is on
+        // screen before it competes for the processors
+        boolean generates = asked == null && window.controllers().opener().initialGeneratesDemo();
+        if (!generates) {
+            open.run();
+        }
         Runnable[] first = new Runnable[1];
         first[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(first[0]);
@@ -32,9 +40,9 @@ public final class ExplorerApp extends Application {
             }, "ac1-icons");
             icons.setDaemon(true);
             icons.start();
-            java.nio.file.Path asked = asked(getParameters().getRaw());
-            Platform.runLater(asked == null ? window.controllers().opener()::openInitial
-                    : () -> window.controllers().opener().open(asked));
+            if (generates) {
+                Platform.runLater(open);
+            }
         };
         stage.getScene().addPostLayoutPulseListener(first[0]);
     }

@@ -76,6 +76,11 @@ public final class OpenController {
         }
     }
 
+    /** Whether {@link #openInitial} would first generate the demo (no remembered folder, no complete demo). */
+    public boolean initialGeneratesDemo() {
+        return lastFolder(view.lastDatasetProperty().get()) == null && !isComplete(demoDir);
+    }
+
     /** The remembered dataset folder ({@code lastDataset} setting) when it is still a folder; null for the demo or none. */
     private static Path lastFolder(String remembered) {
         if (remembered.isEmpty() || remembered.equals("demo")) {
