@@ -39,7 +39,7 @@ public final class AppIcons {
         return images;
     }
 
-    /** Sets the application icon on a window (main window or dialog). */
+    /** Sets the application icon on a window (main window or dialog); call on the FX thread. */
     public static void applyTo(Stage stage) {
         stage.getIcons().setAll(images());
     }

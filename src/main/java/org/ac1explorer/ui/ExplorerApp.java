@@ -24,8 +24,8 @@ public final class ExplorerApp extends Application {
         Runnable open = asked == null ? window.controllers().opener()::openInitial
                 : () -> window.controllers().opener().open(asked);
         // a dataset already on disk is read while the first frame is drawn (show() has styled and laid
-        // it out); generating the demo on a first start waits for that frame, so the window is on
-        // screen before it competes for the processors
+        // it out; the result comes in when the JavaFX thread is free); generating the demo on a first
+        // start waits for that frame, so the window is on screen before it competes for the processors
         boolean generates = asked == null && window.controllers().opener().initialGeneratesDemo();
         if (!generates) {
             open.run();
@@ -35,8 +35,8 @@ public final class ExplorerApp extends Application {
             stage.getScene().removePostLayoutPulseListener(first[0]);
             // the icon's six sizes are decoded off the JavaFX thread; the title bar takes them a moment later
             Thread icons = new Thread(() -> {
-                java.util.List<javafx.scene.image.Image> images = AppIcons.images();
-                Platform.runLater(() -> stage.getIcons().setAll(images));
+                AppIcons.images();
+                Platform.runLater(() -> AppIcons.applyTo(stage));
             }, "ac1-icons");
             icons.setDaemon(true);
             icons.start();
