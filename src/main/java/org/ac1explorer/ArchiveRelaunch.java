@@ -14,11 +14,12 @@ import java.util.concurrent.TimeUnit;
  * Starts the window in a second JVM that maps the class-data archive the build wrote beside the
  * jar ({@code ac1-explorer-<java.vm.version>.jsa}, dumped by {@code mvn package} from the start-up
  * class list): the classes and lambdas the first frame needs then come already parsed, verified
- * and linked, which on two cores brings the window up ~0.6 s sooner. {@code java -jar} cannot carry
- * the JVM option that names an archive, so this process only starts the second one with the same
- * java, options and arguments (plus {@link #LATER_C2}), waits, and exits with its status. Nothing happens (the window opens
- * in this JVM) when there is no archive for this exact JVM build, when it is older than the jar,
- * when the JVM already got an archive, or with {@code -Dac1.relaunch=false}.
+ * and linked, which on two cores brought the window up ~0.6 s sooner. {@code java -jar} cannot
+ * carry the JVM option that names an archive, so this process only starts the second one with the
+ * same java, options and arguments (plus {@link #LATER_C2}), waits, and exits with its status.
+ * Nothing happens (the window opens in this JVM) when there is no archive for this exact JVM
+ * build, when it is older than the jar, when the user chose class-data options, or with
+ * {@code -Dac1.relaunch=false}.
  */
 public final class ArchiveRelaunch {
     /** Set in the second JVM, so that it never starts a third. */

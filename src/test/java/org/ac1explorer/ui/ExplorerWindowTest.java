@@ -104,6 +104,22 @@ class ExplorerWindowTest extends DemoWindowTest {
     }
 
     @Test
+    void plotsStopDrawingOnceTheyShowTheLatestPreparationAndTheCountsThenCome() {
+        openDemo();
+        // each switch prepares the plots again, superseding the last preparation, finished or not
+        for (int i = 0; i < 30; i++) {
+            fx(() -> {
+                var raw = window.views().plots().traces().rawProperty();
+                raw.set(!raw.get());
+                return null;
+            });
+        }
+        waitUntil("the plots are drawn", () -> !window.views().plots().drawingProperty().get());
+        // the cohort counts wait for the drawn plots
+        waitUntil("dataset counters", () -> window.model().counts() != null);
+    }
+
+    @Test
     void browserRowTooltipsSayWhatTheRowHoldsWhenTheyShow() {
         openDemo();
         List<String> texts = fx(() -> {
