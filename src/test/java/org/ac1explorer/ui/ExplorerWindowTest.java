@@ -213,6 +213,11 @@ class ExplorerWindowTest extends DemoWindowTest {
         assertTrue(rows.stream().anyMatch(t -> t.contains("xcorr r = ") && t.contains("< 0.999")), rows.toString());
         assertTrue(rows.stream().allMatch(t -> !t.contains("r = ") || t.matches(".*r = −?\\d\\.\\d\\d( .*)?")),
                 "one precision for r: " + rows);
+        // the longer labels widen the chart's right margin on a following layout pulse
+        waitUntil("the verdict labels sit beside the traces", () -> {
+            javafx.geometry.Bounds plot = window.views().plots().traces().plotAreaBounds();
+            return window.views().plots().traces().rowLabelBounds().stream().allMatch(l -> l.getMinX() >= plot.getMaxX());
+        });
         javafx.geometry.Bounds plot = fx(() -> window.views().plots().traces().plotAreaBounds());
         List<javafx.geometry.Bounds> labels = fx(() -> window.views().plots().traces().rowLabelBounds());
         assertEquals(rows.size(), labels.size(), "one label per repeat");
