@@ -58,36 +58,45 @@ class TeachingFeaturesTest extends DemoWindowTest {
         return out;
     }
 
-    /** Asserts that every plot shows the playback cursor at stimulus time {@code t}, at the same x on screen. */
+    /**
+     * Asserts that every plot shows the playback cursor at stimulus time {@code t}, at the same x on
+     * screen. The charts' axes settle on later layout pulses (a y axis may change width with its
+     * labels, the status bar's counts re-lay the window out), so every check is made on one snapshot,
+     * retried until one passes; the last failure is reported.
+     */
     private void assertCursorsAt(double t) {
-        // the charts' axes settle on the next layout pulse (a y axis may change width with its labels)
-        waitUntil("the cursors line up", () -> {
-            List<Line> lines = playheads();
-            double first = lines.get(0).localToScene(lines.get(0).getStartX(), 0).getX();
-            for (Line l : lines) {
-                if (Math.abs(l.localToScene(l.getStartX(), 0).getX() - first) > 1.5) {
-                    return false;
-                }
+        String[] last = {null};
+        try {
+            waitUntil("the cursors line up at t = " + t, () -> {
+                last[0] = cursorMisplacement(t);
+                return last[0] == null;
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(last[0], e);
+        }
+    }
+
+    /** Why the cursors are not all at {@code t} and under each other, or null when they are (FX thread). */
+    private String cursorMisplacement(double t) {
+        List<Line> lines = playheads();
+        double sceneX = Double.NaN;
+        for (int i = 0; i < 3; i++) {
+            XYChart c = charts().get(i);
+            Line l = lines.get(i);
+            if (!l.isVisible()) {
+                return "cursor not shown in plot " + i;
             }
-            return true;
-        });
-        fx(() -> {
-            List<Line> lines = playheads();
-            double sceneX = Double.NaN;
-            for (int i = 0; i < 3; i++) {
-                XYChart c = charts().get(i);
-                Line l = lines.get(i);
-                assertTrue(l.isVisible(), "cursor shown in plot " + i);
-                assertEquals(Math.round(c.getXAxis().getDisplayPosition(t)) + 0.5, l.getStartX(), 1e-9,
-                        "plot " + i + " cursor at t = " + t);
-                double x = l.localToScene(l.getStartX(), 0).getX();
-                if (i > 0) {
-                    assertEquals(sceneX, x, 1.5, "plot " + i + " cursor under the others");
-                }
-                sceneX = x;
+            double want = Math.round(c.getXAxis().getDisplayPosition(t)) + 0.5;
+            if (Math.abs(want - l.getStartX()) > 1e-9) {
+                return "plot " + i + " cursor at x " + l.getStartX() + ", t = " + t + " is at " + want;
             }
-            return null;
-        });
+            double x = l.localToScene(l.getStartX(), 0).getX();
+            if (i > 0 && Math.abs(sceneX - x) > 1.5) {
+                return "plot " + i + " cursor at scene x " + x + ", not under the others at " + sceneX;
+            }
+            sceneX = x;
+        }
+        return null;
     }
 
     private PlaybackController playback() {
