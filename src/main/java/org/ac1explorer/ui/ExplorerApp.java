@@ -7,6 +7,7 @@ import org.ac1explorer.Version;
 import org.ac1explorer.archive.ArchiveParts;
 import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.open.DemoLocation;
 
 /** The JavaFX application: one explorer window over the user's settings and demo cache folder. */
@@ -34,12 +35,7 @@ public final class ExplorerApp extends Application {
         first[0] = () -> {
             stage.getScene().removePostLayoutPulseListener(first[0]);
             // the icon's six sizes are decoded off the JavaFX thread; the title bar takes them a moment later
-            Thread icons = new Thread(() -> {
-                AppIcons.images();
-                Platform.runLater(() -> AppIcons.applyTo(stage));
-            }, "ac1-icons");
-            icons.setDaemon(true);
-            icons.start();
+            Tasks.create(ctx -> AppIcons.images()).onSuccess(i -> AppIcons.applyTo(stage)).runOnce(window.work());
             if (generates) {
                 Platform.runLater(open);
             }

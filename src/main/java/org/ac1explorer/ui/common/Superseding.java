@@ -1,6 +1,7 @@
 package org.ac1explorer.ui.common;
 
 import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
 
 /**
  * Runs one kind of job at a time: starting a new one (or {@link #cancel}) cancels the previous,
@@ -37,7 +38,16 @@ public final class Superseding {
         current = null;
     }
 
+    /**
+     * Whether the latest job has not ended yet, judged by its JavaFX state: its worker may post the
+     * end (and its handlers may run) before the underlying future is marked done, so asking
+     * {@code isDone()} here could still say "running" from inside the job's own handlers.
+     */
     public boolean isRunning() {
-        return current != null && !current.isDone();
+        if (current == null) {
+            return false;
+        }
+        Worker.State s = current.getState();
+        return s != Worker.State.SUCCEEDED && s != Worker.State.FAILED && s != Worker.State.CANCELLED;
     }
 }

@@ -128,10 +128,10 @@ public final class OpenController {
                     model.setDataset(d);
                     view.lastDatasetProperty().set(demo ? "demo" : folder.toAbsolutePath().toString());
                     // written to disk off the JavaFX thread: the first plots are on their way
-                    work.submit(Tasks.create(ctx -> {
+                    Tasks.create(ctx -> {
                         view.store().flush();
                         return null;
-                    }).build());
+                    }).runOnce(work);
                     closeLater(old);
                     onOpened.accept(d);
                 })

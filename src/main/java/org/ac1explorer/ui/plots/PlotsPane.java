@@ -53,8 +53,6 @@ public final class PlotsPane extends VBox {
     /** True from a selection's data arriving until the plots show it. */
     private final ReadOnlyBooleanWrapper drawing = new ReadOnlyBooleanWrapper(this, "drawing");
     private final ReadOnlyObjectWrapper<SelectionData> drawn = new ReadOnlyObjectWrapper<>(this, "drawn");
-    /** The preparation {@link #drawing} waits for (FX thread only). */
-    private Object drawingFor;
     /** Redraws with the new line widths (held here: the scale property only holds it weakly). */
     private final javafx.beans.value.ChangeListener<Number> restyle = (o, a, b) -> prepare(drawn.get(), false);
 
@@ -237,8 +235,7 @@ public final class PlotsPane extends VBox {
         double b = t1;
         int columns = traces.columns();
         prepareTraces.cancel();
-        Tasks.BackgroundTask<?>[] self = new Tasks.BackgroundTask<?>[1];
-        self[0] = prepareAll.run(Tasks.create(ctx -> {
+        prepareAll.run(Tasks.create(ctx -> {
                     PlotData.Heatmap h = d.spectrogram() == null ? null : PlotData.heatmap(d.spectrogram());
                     ctx.checkCancelled();
                     PlotData.Layout l = null;
@@ -251,25 +248,9 @@ public final class PlotsPane extends VBox {
                     return new Prepared(d, h, l, tr, d.analysis() == null ? null : PlotData.response(d));
                 })
                 .onSuccess(p -> apply(p, newSelection, full, a, b))
-                .andFinally(() -> preparationEnded(self[0])));
-        if (self[0].isCancelled()) {
-            return; // never ran: the window is closing
-        }
+                .andFinally(() -> drawing.set(prepareAll.isRunning())));
         // after run(): the superseded preparation, cancelled there, has ended already
-        drawingFor = self[0];
-        drawing.set(true);
-    }
-
-    /**
-     * A preparation ended (drawn, failed, cancelled or superseded): the plots are drawn when it is
-     * the latest one. Not asked of the task's state: a finished task's handlers can run before its
-     * worker has marked it done.
-     */
-    private void preparationEnded(Object task) {
-        if (task != null && task == drawingFor) {
-            drawingFor = null;
-            drawing.set(false);
-        }
+        drawing.set(prepareAll.isRunning());
     }
 
     private void apply(Prepared p, boolean newSelection, double full, double t0, double t1) {
