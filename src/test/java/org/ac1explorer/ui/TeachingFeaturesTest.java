@@ -391,13 +391,14 @@ class TeachingFeaturesTest extends DemoWindowTest {
         robot.type(KeyCode.ESCAPE);
         waitUntil("Esc leaves", () -> !window.presentation().presentationProperty().get());
 
+        waitUntil("the plots' background styled", () -> chartBackground() != null);
         javafx.scene.paint.Color light = fx(() -> chartBackground());
         fx(() -> {
             window.presentation().darkProperty().set(true);
             return null;
         });
         assertTrue(fx(() -> stage.getScene().getStylesheets().stream().anyMatch(u -> u.endsWith("/dark.css"))));
-        waitUntil("dark plots", () -> chartBackground().getBrightness() < 0.3);
+        waitUntil("dark plots", () -> chartBackground() != null && chartBackground().getBrightness() < 0.3);
         assertTrue(light.getBrightness() > 0.9, "light theme plots are white");
         // the Model tab's keys and values are light text on the dark column
         for (String cls : new String[] {".strf-key", ".strf-value", ".strf-method"}) {
@@ -414,7 +415,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
             window.presentation().darkProperty().set(false);
             return null;
         });
-        waitUntil("light again", () -> chartBackground().getBrightness() > 0.9);
+        waitUntil("light again", () -> chartBackground() != null && chartBackground().getBrightness() > 0.9);
     }
 
     /**
@@ -542,9 +543,10 @@ class TeachingFeaturesTest extends DemoWindowTest {
         }
     }
 
+    /** The traces chart's background colour, or null while a theme change has not been styled yet. */
     private javafx.scene.paint.Color chartBackground() {
         var bg = window.views().plots().traces().chart().getBackground();
-        return (javafx.scene.paint.Color) bg.getFills().get(0).getFill();
+        return bg == null || bg.getFills().isEmpty() ? null : (javafx.scene.paint.Color) bg.getFills().get(0).getFill();
     }
 
     @Test
