@@ -31,12 +31,13 @@ public final class ArchiveRelaunch {
     }
 
     /**
-     * Held back from the optimising compiler until a method is several times hotter than HotSpot's
-     * defaults ask: at start-up it otherwise spends as much CPU as the window itself on code that
-     * runs only then (CSS, layout, class linking); the analysis loops still reach it within seconds.
+     * Held back from the optimising compiler until a method is about a hundred times hotter than
+     * HotSpot's defaults ask (loops: 4 million iterations): at start-up it otherwise spends as much CPU
+     * as the window itself on code that runs only then (CSS, layout, class linking); the analysis
+     * loops run millions of iterations per repeat and still reach it within the first selection.
      */
-    static final List<String> LATER_C2 = List.of("-XX:Tier4InvocationThreshold=40000",
-            "-XX:Tier4MinInvocationThreshold=6000", "-XX:Tier4CompileThreshold=45000", "-XX:Tier4BackEdgeThreshold=400000");
+    static final List<String> LATER_C2 = List.of("-XX:Tier4InvocationThreshold=400000",
+            "-XX:Tier4MinInvocationThreshold=60000", "-XX:Tier4CompileThreshold=450000", "-XX:Tier4BackEdgeThreshold=4000000");
 
     /**
      * What the decision depends on, read from this process: its java executable and command-line
