@@ -7,12 +7,8 @@ import org.ac1explorer.curation.RepeatOverride;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.ac1explorer.archive.Ac1Archive;
 import org.ac1explorer.archive.MatReadException;
 import org.ac1explorer.archive.RawRepeats;
@@ -66,6 +62,19 @@ public final class SelectionAnalyzer {
                 CompletableFuture.supplyAsync(() -> computeNow(sel, p, curation, ProgressMonitor.NONE), executor));
     }
 
+    /**
+     * The prefetched result for this selection, knobs and curation when it is already computed (it
+     * is then handed over, once); null otherwise, also when the prefetch failed.
+     */
+    public SelectionData ready(Selection sel, Params p, Curation curation) {
+        Ahead a = ahead;
+        if (a == null || !a.isFor(sel, p, curation) || !a.result().isDone() || a.result().isCompletedExceptionally()) {
+            return null;
+        }
+        ahead = null;
+        return a.result().join();
+    }
+
     public SelectionData compute(Selection sel, Params p, ProgressMonitor ctx) {
         return compute(sel, p, Curation.EMPTY, ctx);
     }
@@ -75,29 +84,12 @@ public final class SelectionAnalyzer {
         Ahead a = ahead;
         if (a != null && a.isFor(sel, p, curation)) {
             ahead = null;
-            SelectionData d = await(a.result(), ctx);
+            SelectionData d = ctx.await(a.result());
             if (d != null) {
                 return d;
             }
         }
         return computeNow(sel, p, curation, ctx);
-    }
-
-    /** The prefetched result, waiting while {@code ctx} is not cancelled; null when the prefetch failed. */
-    private static SelectionData await(CompletableFuture<SelectionData> f, ProgressMonitor ctx) {
-        while (true) {
-            ctx.checkCancelled();
-            try {
-                return f.get(50, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // still computing: look at the cancellation again
-            } catch (ExecutionException e) {
-                return null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException();
-            }
-        }
     }
 
     private SelectionData computeNow(Selection sel, Params p, Curation curation, ProgressMonitor ctx) {

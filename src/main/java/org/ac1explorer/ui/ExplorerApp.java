@@ -9,9 +9,13 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.open.DemoLocation;
+import org.ac1explorer.ui.open.EarlyOpening;
+import java.util.List;
 
 /** The JavaFX application: one explorer window over the user's settings and demo cache folder. */
 public final class ExplorerApp extends Application {
+    /** Started before JavaFX by {@link #launchWindow}; the one window takes it over. */
+    private static volatile EarlyOpening early;
     private MainWindow window;
 
     @Override
@@ -20,15 +24,20 @@ public final class ExplorerApp extends Application {
         java.util.logging.Logger.getLogger("javafx").setLevel(null);
         window = new MainWindow(stage, Settings.user(), DemoLocation.defaultDir(Version.current()), BackgroundWork.create());
         StartupReport.install(stage.getScene(), window.views().plots().drawnProperty());
+        if (early != null) {
+            window.controllers().opener().useEarly(early);
+        }
         window.show();
         java.nio.file.Path asked = asked(getParameters().getRaw());
         Runnable open = asked == null ? window.controllers().opener()::openInitial
                 : () -> window.controllers().opener().open(asked);
-        // a dataset already on disk is read while the first frame is drawn (show() has styled and laid
-        // it out; the result comes in when the JavaFX thread is free); generating the demo on a first
-        // start waits for that frame, so the window is on screen before it competes for the processors
+        // a dataset read before the window (early) comes in right after the first frame, so that frame
+        // is not held up by the lists; one still to read is read while that frame is drawn; generating
+        // the demo on a first start waits for the frame, so the window is on screen before it competes
+        // for the processors
         boolean generates = asked == null && window.controllers().opener().initialGeneratesDemo();
-        if (!generates) {
+        boolean afterFirstFrame = generates || early != null;
+        if (!afterFirstFrame) {
             open.run();
         }
         Runnable[] first = new Runnable[1];
@@ -36,7 +45,7 @@ public final class ExplorerApp extends Application {
             stage.getScene().removePostLayoutPulseListener(first[0]);
             // the icon's six sizes are decoded off the JavaFX thread; the title bar takes them a moment later
             Tasks.create(ctx -> AppIcons.images()).onSuccess(i -> AppIcons.applyTo(stage)).runOnce(window.work());
-            if (generates) {
+            if (afterFirstFrame) {
                 Platform.runLater(open);
             }
         };
@@ -50,6 +59,9 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void stop() {
+        if (early != null) {
+            early.discard();
+        }
         if (window != null) {
             window.close();
         }
@@ -91,6 +103,8 @@ public final class ExplorerApp extends Application {
         Runtime.getRuntime().addShutdownHook(new Thread(ExplorerApp::muteJavaFxThread, "ac1-mute-javafx-at-exit"));
         Platform.setImplicitExit(true);
         StartupWarmup.begin();
+        // the dataset is read and the remembered cell computed while JavaFX starts and builds the window
+        early = EarlyOpening.begin(Settings.user(), DemoLocation.defaultDir(Version.current()), asked(List.of(args)));
         Application.launch(ExplorerApp.class, args);
     }
 }

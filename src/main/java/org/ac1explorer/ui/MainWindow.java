@@ -234,9 +234,8 @@ public final class MainWindow {
     /** Opens the remembered curation file (or the default one); a broken file is reported and left untouched. */
     private void openCuration() {
         CurationController curation = controllers.curation();
-        Path f = view.curationFileProperty().get() != null ? view.curationFileProperty().get() : CurationController.defaultFile();
         try {
-            curation.open(f);
+            curation.open(CurationController.fileOrDefault(view.curationFileProperty().get()));
         } catch (org.ac1explorer.curation.CurationFormatException e) {
             status.failure(e.getMessage() + " (Curation ▸ Open curation file… picks another; the file is left as it is)");
         }

@@ -1,7 +1,9 @@
 package org.ac1explorer.explore;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,5 +91,19 @@ class SelectionAnalyzerTest {
         held[0].run();
         asker.join(30_000);
         assertTrue(doneAt[0] >= releasedAt, "compute returned before the prefetch it should wait for had run");
+    }
+
+    @Test
+    void readyHandsOverAFinishedPrefetchOnceAndOnlyForItsKnobs() {
+        assertNull(an.ready(sel, Params.defaults(), Curation.EMPTY), "nothing was prefetched");
+        Runnable[] held = new Runnable[1];
+        an.prefetch(sel, Params.defaults(), Curation.EMPTY, r -> held[0] = r);
+        assertNull(an.ready(sel, Params.defaults(), Curation.EMPTY), "the prefetch has not run yet");
+        held[0].run();
+        assertNull(an.ready(sel, Params.defaults().withMinXcorr(0.3), Curation.EMPTY), "other knobs");
+        SelectionData d = an.ready(sel, Params.defaults(), Curation.EMPTY);
+        assertNotNull(d);
+        assertEquals(sel, d.selection());
+        assertNull(an.ready(sel, Params.defaults(), Curation.EMPTY), "handed over once");
     }
 }

@@ -14,6 +14,7 @@ import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 import org.ac1explorer.explore.Selection;
+import org.ac1explorer.explore.SelectionData;
 
 /**
  * Recomputes the selected cell x stimulus whenever the selection or the parameters change, in a
@@ -38,6 +39,13 @@ public final class SelectionController {
         model.curationProperty().addListener((o, a, b) -> recompute());
     }
 
+    private void publish(SelectionData data, LoadedDataset d) {
+        failure.set(null);
+        model.setSelectionData(data);
+        model.refreshProblemsFrom(d);
+        running.set(false);
+    }
+
     /** True while the selection is being computed. */
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -60,15 +68,17 @@ public final class SelectionController {
         }
         Params p = model.params();
         Curation c = model.curation();
+        SelectionData ready = an.ready(sel, p, c);
+        if (ready != null) {
+            // computed ahead (the remembered cell at start-up): shown in the same pulse as the selection
+            job.cancel();
+            publish(ready, d);
+            return;
+        }
         running.set(true);
-        job.run(Tasks.create(ctx -> { var r= an.compute(sel, p, c, ctx); return r;})
+        job.run(Tasks.create(ctx -> an.compute(sel, p, c, ctx))
                 .title("Computing " + sel.cell().session())
-                .onSuccess(data -> {
-                    failure.set(null);
-                    model.setSelectionData(data);
-                    model.refreshProblemsFrom(d);
-                    running.set(false);
-                })
+                .onSuccess(data -> publish(data, d))
                 .onError(e -> {
                     failure.set("Could not compute " + sel.cell().session() + ": " + Dialogs.reason(e));
                     running.set(false);

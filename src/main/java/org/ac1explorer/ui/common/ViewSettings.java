@@ -62,17 +62,34 @@ public final class ViewSettings {
         tourOffered = persisted(new SimpleBooleanProperty(), "tour.offered", Boolean::parseBoolean, false);
         windowWidth = persisted(new SimpleDoubleProperty(), "window.width", Double::parseDouble, 1500.0);
         windowHeight = persisted(new SimpleDoubleProperty(), "window.height", Double::parseDouble, 940.0);
-        lastSelection = persisted(new SimpleStringProperty(), "lastSelection", s -> s, "");
-        lastDataset = persisted(new SimpleStringProperty(), "lastDataset", s -> s, "");
+        lastSelection = persisted(new SimpleStringProperty(), LAST_SELECTION, s -> s, "");
+        lastDataset = persisted(new SimpleStringProperty(), LAST_DATASET, s -> s, "");
         openFolder = folder("lastOpenDir");
         exportFolder = folder("lastExportDir");
         figuresFolder = folder("figures.dir");
         downloadFolder = folder("download.folder");
-        curationFile = folder("curation.file");
+        curationFile = folder(CURATION_FILE);
         store.get("recentDatasets").ifPresent(s -> s.lines().map(ViewSettings::path).flatMap(Optional::stream)
                 .limit(RECENT_MAX).forEach(recent::add));
         recent.addListener((javafx.collections.ListChangeListener<Path>) c -> store.put("recentDatasets",
                 String.join("\n", recent.stream().map(Path::toString).toList())));
+    }
+
+    private static final String LAST_SELECTION = "lastSelection";
+    private static final String LAST_DATASET = "lastDataset";
+    private static final String CURATION_FILE = "curation.file";
+
+    /**
+     * What the window reopens at start-up, as {@link #lastDatasetProperty()},
+     * {@link #lastSelectionProperty()} and {@link #curationFileProperty()} will hold it, read
+     * straight from {@code store}: usable on any thread, before the window exists.
+     */
+    public record Reopened(String lastDataset, String lastSelection, Path curationFile) {
+    }
+
+    public static Reopened reopened(Settings store) {
+        return new Reopened(store.get(LAST_DATASET).orElse(""), store.get(LAST_SELECTION).orElse(""),
+                store.get(CURATION_FILE).flatMap(ViewSettings::path).orElse(null));
     }
 
     /** Dataset folders opened lately, newest first (at most {@link #RECENT_MAX}). */

@@ -68,13 +68,23 @@ public final class CurationController {
         return base.resolve("ac1-explorer").resolve("curation.json");
     }
 
+    /** The remembered curation file, or the default one when none is remembered (null). */
+    public static Path fileOrDefault(Path remembered) {
+        return remembered != null ? remembered : defaultFile();
+    }
+
+    /** The curation in {@code f}: empty when the file does not exist yet. Any thread. */
+    public static Curation read(Path f) throws CurationFormatException {
+        return Files.exists(f) ? CurationFile.read(f) : Curation.EMPTY;
+    }
+
     /**
      * Opens {@code f} as the curation being edited (a missing file starts empty and is created on
      * the first change). Throws with the file's name and what is wrong; the current curation is
      * then unchanged.
      */
     public void open(Path f) throws CurationFormatException {
-        Curation c = Files.exists(f) ? CurationFile.read(f) : Curation.EMPTY;
+        Curation c = read(f);
         file.set(f);
         history.reset(c);
         publish();
@@ -178,7 +188,7 @@ public final class CurationController {
     }
 
     private void saved() {
-        Path f = file.get() != null ? file.get() : defaultFile();
+        Path f = fileOrDefault(file.get());
         try {
             Files.createDirectories(f.toAbsolutePath().getParent());
             CurationFile.write(history.current(), f);
@@ -223,7 +233,7 @@ public final class CurationController {
                 }
             }
         }
-        String where = "curation " + (file.get() != null ? file.get() : defaultFile());
+        String where = "curation " + fileOrDefault(file.get());
         List<Problem> out = new ArrayList<>();
         for (RepeatOverride o : history.current().overrides()) {
             if (!repeats.contains(o.key().cell() + "\u0000" + o.key().stimulus() + "\u0000" + o.key().repeat())) {

@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -23,6 +25,7 @@ import org.ac1explorer.ui.common.BackgroundWork;
 import org.ac1explorer.ui.common.Dialogs;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.Superseding;
+import org.ac1explorer.ui.common.TaskContext;
 import org.ac1explorer.ui.common.Tasks;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
@@ -43,6 +46,7 @@ public final class OpenController {
     private final Path demoDir;
     private final Supplier<Window> owner;
     private final Superseding job;
+    private EarlyOpening early;
     private Consumer<LoadedDataset> onOpened = d -> {
     };
 
@@ -68,17 +72,31 @@ public final class OpenController {
 
     /** At start-up: the last dataset when it still exists, else the demo. */
     public void openInitial() {
-        Path last = lastFolder(view.lastDatasetProperty().get());
-        if (last != null) {
-            open(last);
-        } else {
-            openDemo();
-        }
+        Target t = initialTarget(view.lastDatasetProperty().get(), demoDir);
+        start(t.folder(), t.demo(), t.generates());
     }
 
     /** Whether {@link #openInitial} would first generate the demo (no remembered folder, no complete demo). */
     public boolean initialGeneratesDemo() {
-        return lastFolder(view.lastDatasetProperty().get()) == null && !isComplete(demoDir);
+        return initialTarget(view.lastDatasetProperty().get(), demoDir).generates();
+    }
+
+    /** A dataset folder to open; {@code demo}: the built-in demo's folder, which {@code generates} first. */
+    record Target(Path folder, boolean demo, boolean generates) {
+    }
+
+    /** What start-up opens given the {@code lastDataset} setting: that folder while it exists, else the demo. */
+    static Target initialTarget(String lastDataset, Path demoDir) {
+        Path last = lastFolder(lastDataset);
+        return last != null ? new Target(last, false, false) : new Target(demoDir, true, !isComplete(demoDir));
+    }
+
+    /**
+     * Takes over {@code early}: the window's first open of the same folder waits for its result
+     * instead of reading the folder again.
+     */
+    public void useEarly(EarlyOpening early) {
+        this.early = early;
     }
 
     /** The remembered dataset folder ({@code lastDataset} setting) when it is still a folder; null for the demo or none. */
@@ -112,9 +130,16 @@ public final class OpenController {
         String remembered = view.lastSelectionProperty().get();
         Params params = model.params();
         Curation curation = model.curation();
+        CompletableFuture<LoadedDataset> ahead = early == null || generate ? null : early.take(folder, demo);
         Tasks.BackgroundTask<LoadedDataset> t = job.run(Tasks.create(ctx -> {
                     if (generate) {
                         generateDemo(folder, ctx);
+                    }
+                    if (ahead != null) {
+                        LoadedDataset read = awaitEarly(ahead, ctx);
+                        if (read != null) {
+                            return read;
+                        }
                     }
                     LoadedDataset d = read(folder, demo, ctx);
                     // the window restores the remembered selection: compute it while the browser and tables fill
@@ -144,7 +169,19 @@ public final class OpenController {
         return t;
     }
 
-    private static void startDaemon(Runnable r, String name) {
+    /** The early read's dataset; null when it failed (the folder is then read again, and its error reported). */
+    private static LoadedDataset awaitEarly(CompletableFuture<LoadedDataset> ahead,
+                                            TaskContext ctx) {
+        try {
+            return ctx.await(ahead);
+        } catch (CancellationException e) {
+            // nobody will take it now: release its files once it is read
+            ahead.thenAccept(EarlyOpening::close);
+            throw e;
+        }
+    }
+
+    static void startDaemon(Runnable r, String name) {
         Thread th = new Thread(r, name);
         th.setDaemon(true);
         th.start();
@@ -156,7 +193,7 @@ public final class OpenController {
     }
 
     /** Reads the index of {@code folder}; refuses a folder without any CRCNS-AC1 cell, naming the folder and what it found. */
-    private static LoadedDataset read(Path folder, boolean demo, ProgressMonitor ctx) throws IOException {
+    static LoadedDataset read(Path folder, boolean demo, ProgressMonitor ctx) throws IOException {
         ctx.progress(0, 1, "Reading the index of " + displayName(folder, demo));
         Ac1Archive a = Ac1Archive.open(folder, ctx);
         if (ctx.isCancelled()) {
@@ -184,7 +221,7 @@ public final class OpenController {
     }
 
     /** Writes the demo into a temporary sibling folder and renames it into place when complete. */
-    private static void generateDemo(Path target, org.ac1explorer.ui.common.TaskContext ctx) throws IOException {
+    private static void generateDemo(Path target, TaskContext ctx) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         if (Files.exists(target)) {

@@ -1,0 +1,98 @@
+package org.ac1explorer.ui.open;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.ac1explorer.archive.ProgressMonitor;
+import org.ac1explorer.curation.Curation;
+import org.ac1explorer.curation.CurationFormatException;
+import org.ac1explorer.dataset.Params;
+import org.ac1explorer.explore.Selection;
+import org.ac1explorer.ui.common.Settings;
+import org.ac1explorer.ui.common.ViewSettings;
+import org.ac1explorer.ui.curation.CurationController;
+import org.ac1explorer.ui.model.LoadedDataset;
+
+/**
+ * The dataset the window opens at start-up, read while JavaFX starts and the window is built: its
+ * index first, then the remembered selection computed at the remembered knobs and curation (held
+ * in the dataset's analyzer, which the window's own request then joins). The window's first open
+ * of the same folder takes the result ({@link OpenController#useEarly}) instead of reading again;
+ * an error is not reported here: that open reads the folder itself and reports it. Not started
+ * when the demo has to be generated first: that shows its progress in the window.
+ */
+public final class EarlyOpening {
+    private final Path folder;
+    private final boolean demo;
+    private final CompletableFuture<LoadedDataset> result = new CompletableFuture<>();
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    private EarlyOpening(Path folder, boolean demo) {
+        this.folder = folder;
+        this.demo = demo;
+    }
+
+    /**
+     * Starts reading, on a daemon thread, what the window will open: {@code asked} (a folder named on
+     * the command line) or else what {@code store} remembers, as {@link OpenController#openInitial}
+     * decides; null when that means generating the demo.
+     */
+    public static EarlyOpening begin(Settings store, Path demoDir, Path asked) {
+        ViewSettings.Reopened r = ViewSettings.reopened(store);
+        OpenController.Target t = asked != null ? new OpenController.Target(asked, false, false)
+                : OpenController.initialTarget(r.lastDataset(), demoDir);
+        if (t.generates()) {
+            return null;
+        }
+        EarlyOpening e = new EarlyOpening(t.folder(), t.demo());
+        OpenController.startDaemon(() -> e.read(store, r), "ac1-early-open");
+        return e;
+    }
+
+    private void read(Settings store, ViewSettings.Reopened r) {
+        LoadedDataset d;
+        try {
+            d = OpenController.read(folder, demo, ProgressMonitor.NONE);         } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
+            return;
+        }
+        Runnable[] selection = new Runnable[1];
+        Selection.byId(d.cells(), r.lastSelection()).ifPresent(sel -> d.analyzer().prefetch(sel, store.loadParams(),
+                curation(r.curationFile()), work -> selection[0] = work));
+        // handed over before the selection is computed: the window fills its lists meanwhile
+        result.complete(d);
+        if (selection[0] != null) {
+            selection[0].run();
+        }
+    }
+
+    /** The curation the window will open; a broken file counts as none (the window reports it). */
+    private static Curation curation(Path remembered) {
+        try {
+            return CurationController.read(CurationController.fileOrDefault(remembered));
+        } catch (CurationFormatException | RuntimeException e) {
+            return Curation.EMPTY;
+        }
+    }
+
+    /** The result when it is for {@code folder} (and the demo, or not, alike), once; null otherwise. */
+    CompletableFuture<LoadedDataset> take(Path folder, boolean demo) {
+        return this.folder.equals(folder) && this.demo == demo && taken.compareAndSet(false, true) ? result : null;
+    }
+
+    /** Releases the dataset's files once it is read, unless the window took it. */
+    public void discard() {
+        if (taken.compareAndSet(false, true)) {
+            result.thenAccept(EarlyOpening::close);
+        }
+    }
+
+    static void close(LoadedDataset d) {
+        try {
+            d.archive().close();
+        } catch (IOException e) {
+            // nothing was written: a file handle that does not close is not worth a message at exit
+        }
+    }
+}
