@@ -47,10 +47,10 @@ public final class StatusBar extends HBox {
         bar.setPrefWidth(180);
         bar.progressProperty().bind(Bindings.when(status.progressProperty().lessThan(0)).then(-1.0)
                 .otherwise(status.progressProperty()));
-        bar.visibleProperty().bind(status.busyProperty());
+        bar.visibleProperty().bind(status.progressShownProperty());
         bar.managedProperty().bind(bar.visibleProperty());
         cancel.setId("cancel-job");
-        cancel.visibleProperty().bind(status.busyProperty());
+        cancel.visibleProperty().bind(status.progressShownProperty());
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> status.cancel());
         cancel.setCancelButton(false);

@@ -15,12 +15,14 @@ import javafx.concurrent.Worker;
 /**
  * The status line's state: either idle (showing {@link #idleTextProperty()} or the last notice),
  * or tracking one foreground job (load, demo generation, export) with its message, progress and a
- * Cancel action. JavaFX thread only.
+ * Cancel action. A job's message and progress bar are shown once it has run for {@link #QUIET}: a
+ * job that ends sooner (opening a dataset read ahead) changes nothing on screen. JavaFX thread only.
  */
 public final class StatusModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "Ready");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper progressShown = new ReadOnlyBooleanWrapper(this, "progressShown");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
     private final StringProperty idleText = new SimpleStringProperty(this, "idleText", "Ready");
     private Task<?> tracked;
@@ -42,10 +44,22 @@ public final class StatusModel {
         return progress.getReadOnlyProperty();
     }
 
-    /** True while a foreground job runs (the progress bar and Cancel are shown). */
+    /** True while a foreground job runs (Cancel works from its start). */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
     }
+
+    /**
+     * True while the tracked job's message, progress bar and Cancel button are on screen: from
+     * {@link #QUIET} after it started until it ends. (Any change on screen while the window's first
+     * frame is still being painted holds the JavaFX thread until that frame is done.)
+     */
+    public ReadOnlyBooleanProperty progressShownProperty() {
+        return progressShown.getReadOnlyProperty();
+    }
+
+    /** How long a job runs before its message and progress bar are shown. */
+    public static final javafx.util.Duration QUIET = javafx.util.Duration.millis(400);
 
     /** True while the message reports a failure. */
     public ReadOnlyBooleanProperty errorProperty() {
@@ -68,11 +82,13 @@ public final class StatusModel {
         notice = null;
         error.set(false);
         busy.set(true);
-        message.bind(Bindings.createStringBinding(() -> {
-            String m = task.getMessage();
-            return task.getTitle() + (m == null || m.isEmpty() ? "…" : ": " + m);
-        }, task.titleProperty(), task.messageProperty()));
-        progress.bind(task.progressProperty());
+        javafx.animation.PauseTransition quiet = new javafx.animation.PauseTransition(QUIET);
+        quiet.setOnFinished(e -> {
+            if (tracked == task) {
+                show(task);
+            }
+        });
+        quiet.play();
         task.stateProperty().addListener((o, a, s) -> {
             if (tracked == task && (s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED)) {
                 release();
@@ -85,10 +101,20 @@ public final class StatusModel {
         }
     }
 
+    private void show(Task<?> task) {
+        message.bind(Bindings.createStringBinding(() -> {
+            String m = task.getMessage();
+            return task.getTitle() + (m == null || m.isEmpty() ? "…" : ": " + m);
+        }, task.titleProperty(), task.messageProperty()));
+        progress.bind(task.progressProperty());
+        progressShown.set(true);
+    }
+
     private void release() {
         message.unbind();
         progress.unbind();
         progress.set(0);
+        progressShown.set(false);
         busy.set(false);
         tracked = null;
     }
