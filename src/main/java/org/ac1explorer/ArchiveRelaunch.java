@@ -30,6 +30,11 @@ public final class ArchiveRelaunch {
     private ArchiveRelaunch() {
     }
 
+    /** Whether this JVM is the window's second JVM, started with the class-data archive. */
+    public static boolean isRelaunched() {
+        return Boolean.getBoolean(RELAUNCHED);
+    }
+
     /**
      * Held back from the optimising compiler until a method is about a hundred times hotter than
      * HotSpot's defaults ask (loops: 4 million iterations): at start-up it otherwise spends as much CPU
@@ -91,7 +96,7 @@ public final class ArchiveRelaunch {
     static Launch current() {
         ProcessHandle.Info info = ProcessHandle.current().info();
         return new Launch(info.command().orElse(null), info.arguments().map(List::of).orElse(List.of()), runningJar(),
-                System.getProperty("java.vm.version", ""), Boolean.getBoolean(RELAUNCHED),
+                System.getProperty("java.vm.version", ""), isRelaunched(),
                 Boolean.parseBoolean(System.getProperty("ac1.relaunch", "true")),
                 // the exact start only for the start-up report: reading it loads the management classes
                 Boolean.getBoolean("ac1.startupReport")

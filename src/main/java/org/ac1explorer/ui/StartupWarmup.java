@@ -3,6 +3,7 @@ package org.ac1explorer.ui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import org.ac1explorer.ArchiveRelaunch;
 import org.ac1explorer.ui.common.Settings;
 
 /**
@@ -11,7 +12,9 @@ import org.ac1explorer.ui.common.Settings;
  * {@code tools/startup/classlist.sh}; the build also dumps the class-data archive from it, which
  * makes this thread's work cheap when the archive is mapped). Classes are loaded, not initialised,
  * so nothing runs out of order; a class the list names but the jar lacks is skipped. Off with
- * {@code -Dac1.warmup=false}.
+ * {@code -Dac1.warmup=false}, and in the JVM that maps the archive ({@link ArchiveRelaunch}): there
+ * the classes come ready, and the thread only took processor time from the window and the
+ * dataset read ahead (alternated start-ups: the window 0.1 s later with it).
  */
 final class StartupWarmup {
     static final String CLASS_LIST = "startup.classlist";
@@ -21,7 +24,7 @@ final class StartupWarmup {
 
     /** Starts the warm-up thread (a daemon: it never holds the process up). */
     static void begin() {
-        if (!Boolean.parseBoolean(System.getProperty("ac1.warmup", "true"))) {
+        if (ArchiveRelaunch.isRelaunched() || !Boolean.parseBoolean(System.getProperty("ac1.warmup", "true"))) {
             return;
         }
         Thread t = new Thread(StartupWarmup::run, "ac1-startup-warmup");
