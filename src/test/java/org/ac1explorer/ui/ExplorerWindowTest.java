@@ -120,25 +120,22 @@ class ExplorerWindowTest extends DemoWindowTest {
     }
 
     @Test
-    void browserRowTooltipsSayWhatTheRowHoldsWhenTheyShow() {
+    void browserRowTooltipsSayWhatTheRowHoldsWhenThePointerIsOnTheRow() {
         openDemo();
-        List<String> texts = fx(() -> {
-            List<String> out = new java.util.ArrayList<>();
-            for (javafx.scene.Node n : window.views().browser().tree().lookupAll(".tree-cell")) {
+        FxRobot robot = new FxRobot();
+        List<String> texts = new java.util.ArrayList<>();
+        for (String row : List.of(".cell-row", ".stimulus-row", ".group-row")) {
+            javafx.scene.Node n = fx(() -> window.views().browser().tree().lookupAll(".tree-cell").stream()
+                    .filter(c -> c.getStyleClass().contains(row.substring(1))).findFirst().orElseThrow());
+            robot.moveTo(n);
+            texts.add(row + " " + fx(() -> {
                 javafx.scene.control.Tooltip tip = ((javafx.scene.control.Control) n).getTooltip();
-                if (tip == null) {
-                    continue; // a group row or an empty one
-                }
-                // the text is written as the tooltip shows, not on every row update
-                tip.getOnShowing().handle(null);
-                out.add((n.getStyleClass().contains("cell-row") ? "cell: " : "stimulus: ") + tip.getText());
-            }
-            return out;
-        });
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("cell: ") && t.contains(" stimuli, ") && t.contains(" repeats")),
-                texts.toString());
-        assertTrue(texts.stream().anyMatch(t -> t.startsWith("stimulus: ") && t.matches("(?s).* · [0-9.]+ s\n.*repeats.*")),
-                texts.toString());
+                return tip == null ? "(none)" : tip.getText();
+            }));
+        }
+        assertTrue(texts.get(0).contains(" stimuli, ") && texts.get(0).contains(" repeats"), texts.toString());
+        assertTrue(texts.get(1).matches("(?s).* · [0-9.]+ s\n.*repeats.*"), texts.toString());
+        assertEquals(".group-row (none)", texts.get(2), "a group row has no tooltip");
     }
 
     @Test

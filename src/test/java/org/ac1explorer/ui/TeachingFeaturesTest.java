@@ -236,6 +236,7 @@ class TeachingFeaturesTest extends DemoWindowTest {
             playback().setSink(new FakeAudioSink(r -> true, "No sound output device was found."));
             return null;
         });
+        new FxRobot().moveTo(window.views().playbackBar().playButton());
         assertTrue(fx(() -> window.views().playbackBar().playButton().getTooltip().getText()).contains("No sound output"));
         fx(() -> {
             window.views().playbackBar().playButton().fire();

@@ -10,7 +10,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -29,6 +28,7 @@ import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 import org.ac1explorer.explore.Selection;
 import org.ac1explorer.explore.SelectionData;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The cell browser (left): experimenter · site groups, cells with their signal type, stimuli with
@@ -66,8 +66,8 @@ public final class BrowserPane extends VBox {
         });
 
         publishedOnly.setId("browser-published");
-        publishedOnly.setTooltip(new Tooltip("The 21 Wehr cells used in the published models (Rançon, Masquelier & "
-                + "Cottereau 2024/2025; deepSTRF WEHR_VALID_NEURONS), by wehr_cell_idx"));
+        Tooltips.install(publishedOnly, "The 21 Wehr cells used in the published models (Rançon, Masquelier & "
+                + "Cottereau 2024/2025; deepSTRF WEHR_VALID_NEURONS), by wehr_cell_idx");
         publishedOnly.selectedProperty().addListener((o, a, b) -> rebuild());
         publishedOnly.getStyleClass().add("browser-published");
 
@@ -324,8 +324,6 @@ public final class BrowserPane extends VBox {
         private final Label badge = new Label();
         private final Region gap = new Region();
         private final HBox box = new HBox(6, name, gap, badge);
-        /** One per cell, its text written when it shows: rows are updated far more often than hovered. */
-        private final Tooltip tip = new Tooltip();
 
         NodeCell() {
             HBox.setHgrow(gap, Priority.ALWAYS);
@@ -336,7 +334,8 @@ public final class BrowserPane extends VBox {
             badge.setMinWidth(Region.USE_PREF_SIZE);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
             box.prefWidthProperty().bind(tree.widthProperty().subtract(70));
-            tip.setOnShowing(e -> tip.setText(tooltipText(getItem())));
+            // its text is written when the pointer enters: rows are updated far more often than hovered
+            Tooltips.install(this, () -> isEmpty() ? null : tooltipText(getItem()));
         }
 
         @Override
@@ -347,7 +346,6 @@ public final class BrowserPane extends VBox {
             if (isEmpty || item == null) {
                 setGraphic(null);
                 setText(null);
-                setTooltip(null);
                 return;
             }
             if (item instanceof BrowserNode.Group g) {
@@ -355,7 +353,6 @@ public final class BrowserPane extends VBox {
                 name.setText(cap(g.experimenter()) + " · " + g.site());
                 badge.setText(g.cells() + (g.cells() == 1 ? " cell" : " cells"));
                 badge.getStyleClass().add("badge-count");
-                setTooltip(null);
             } else if (item instanceof BrowserNode.Cell c) {
                 getStyleClass().add("cell-row");
                 CellRecord r = c.cell();
@@ -363,7 +360,6 @@ public final class BrowserPane extends VBox {
                 boolean spikes = r.isSpiking();
                 badge.setText(spikes ? "spikes" : "Vm");
                 badge.getStyleClass().add(spikes ? "badge-spikes" : "badge-vm");
-                setTooltip(tip);
             } else if (item instanceof BrowserNode.Stimulus s) {
                 getStyleClass().add("stimulus-row");
                 name.setText(stimulusTitle(s.stimulus()));
@@ -372,7 +368,6 @@ public final class BrowserPane extends VBox {
                 badge.setText((kept < 0 ? "–" : Integer.toString(kept)) + "/" + total);
                 badge.getStyleClass().add(kept < 0 ? "badge-unknown" : kept == 0 ? "badge-none"
                         : kept < total ? "badge-some" : "badge-all");
-                setTooltip(tip);
             }
             setGraphic(box);
         }

@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.archive.CellRecord;
@@ -22,6 +21,7 @@ import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.ui.model.LoadedDataset;
 import org.ac1explorer.explore.Selection;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The cells as a sortable table, for picking cells to model: noise ceiling CC_max over the cell's
@@ -220,13 +220,16 @@ public final class CellsTable extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
         c.setPrefWidth(width);
         // a value cut by the column's width is readable in full in its tooltip
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String v, boolean empty) {
-                super.updateItem(v, empty);
-                setText(empty ? null : v);
-                setTooltip(empty || v == null || v.isEmpty() ? null : new javafx.scene.control.Tooltip(v));
-            }
+        c.setCellFactory(col -> {
+            TableCell<Row, String> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(String v, boolean empty) {
+                    super.updateItem(v, empty);
+                    setText(empty ? null : v);
+                }
+            };
+            Tooltips.install(cell, cell::getText);
+            return cell;
         });
         return c;
     }
@@ -277,7 +280,7 @@ public final class CellsTable extends VBox {
 
     private static void tip(TableColumn<Row, ?> c, String text) {
         Label l = new Label(c.getText());
-        l.setTooltip(new Tooltip(text));
+        Tooltips.install(l, text);
         c.setText(null);
         c.setGraphic(l);
     }

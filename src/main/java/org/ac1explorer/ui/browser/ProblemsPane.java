@@ -7,9 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.archive.Problem;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The collapsible list of loading problems and warnings, each naming its file; the title carries
@@ -18,6 +18,8 @@ import org.ac1explorer.archive.Problem;
 public final class ProblemsPane extends TitledPane {
     private static final PseudoClass HAS_ERRORS = PseudoClass.getPseudoClass("has-errors");
     private final ListView<Problem> list = new ListView<>();
+    /** What the title's tooltip says: errors and warnings counted. */
+    private String summary = "";
 
     public ProblemsPane(ObservableList<Problem> problems) {
         getStyleClass().add("problems-pane");
@@ -32,14 +34,15 @@ public final class ProblemsPane extends TitledPane {
         setContent(list);
         problems.addListener((ListChangeListener<Problem>) c -> update(problems));
         update(problems);
+        Tooltips.install(this, () -> summary);
     }
 
     private void update(ObservableList<Problem> problems) {
         long errors = problems.stream().filter(p -> p.severity() == Problem.Severity.ERROR).count();
         setText("Problems (" + problems.size() + ")");
         pseudoClassStateChanged(HAS_ERRORS, errors > 0);
-        setTooltip(new Tooltip(problems.isEmpty() ? "Nothing went wrong while reading the dataset"
-                : errors + " error(s) (files or cells skipped), " + (problems.size() - errors) + " warning(s)"));
+        summary = problems.isEmpty() ? "Nothing went wrong while reading the dataset"
+                : errors + " error(s) (files or cells skipped), " + (problems.size() - errors) + " warning(s)";
     }
 
     public ListView<Problem> list() {
@@ -57,6 +60,8 @@ public final class ProblemsPane extends TitledPane {
             what.setWrapText(true);
             box.setMaxWidth(Double.MAX_VALUE);
             what.maxWidthProperty().bind(widthProperty().subtract(24));
+            Tooltips.install(this, () -> isEmpty() || getItem() == null ? null
+                    : getItem().location() + "\n" + getItem().message());
         }
 
         @Override
@@ -64,7 +69,6 @@ public final class ProblemsPane extends TitledPane {
             super.updateItem(p, empty);
             if (empty || p == null) {
                 setGraphic(null);
-                setTooltip(null);
                 return;
             }
             String loc = p.location();
@@ -73,7 +77,6 @@ public final class ProblemsPane extends TitledPane {
             where.setText((p.severity() == Problem.Severity.ERROR ? "✖ " : "⚠ ") + file);
             where.pseudoClassStateChanged(PseudoClass.getPseudoClass("error"), p.severity() == Problem.Severity.ERROR);
             what.setText(p.message());
-            setTooltip(new Tooltip(p.location() + "\n" + p.message()));
             setGraphic(box);
         }
     }

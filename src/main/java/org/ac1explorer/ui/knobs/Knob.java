@@ -11,12 +11,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * One parameter control: a label with the unit, a slider over a sensible range, a text field for
@@ -49,11 +49,9 @@ public final class Knob extends VBox {
         field.setPrefColumnCount(6);
         field.setAlignment(Pos.CENTER_RIGHT);
         field.setId("field-" + spec.param());
-        Tooltip tip = new Tooltip(spec.help() + "\nReference default: " + defaultText() + "\n↑/↓ in the field nudge the value.");
-        tip.setWrapText(true);
-        tip.setMaxWidth(360);
-        field.setTooltip(tip);
-        title.setTooltip(tip);
+        String help = spec.help() + "\nReference default: " + defaultText() + "\n↑/↓ in the field nudge the value.";
+        Tooltips.install(field, help);
+        Tooltips.install(title, help);
 
         HBox head = new HBox(6, title, new javafx.scene.layout.Region(), field, unit);
         HBox.setHgrow(head.getChildren().get(1), Priority.ALWAYS);
@@ -65,7 +63,7 @@ public final class Knob extends VBox {
         def.getStyleClass().add("knob-default");
         def.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         def.setOnMouseClicked(e -> setValue(spec.defaultValue()));
-        def.setTooltip(new Tooltip("Click to use the reference default"));
+        Tooltips.install(def, "Click to use the reference default");
         HBox sliderRow = new HBox(6, slider, def);
         HBox.setHgrow(slider, Priority.ALWAYS);
         sliderRow.setAlignment(Pos.CENTER_LEFT);

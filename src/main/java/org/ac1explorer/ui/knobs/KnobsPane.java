@@ -13,10 +13,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.ac1explorer.dataset.Params;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The parameter knobs (right side): time bin and spectrogram, detrend, gating and cohort, each
@@ -77,7 +77,7 @@ public final class KnobsPane extends ScrollPane {
         Button reset = new Button("Reset to defaults");
         reset.setId("reset-knobs");
         reset.setMaxWidth(Double.MAX_VALUE);
-        reset.setTooltip(new Tooltip("The reference loader's defaults (deepSTRF CRCNSAC1Dataset)"));
+        Tooltips.install(reset, "The reference loader's defaults (deepSTRF CRCNSAC1Dataset)");
         reset.setOnAction(e -> show(Params.defaults()));
         VBox.setMargin(reset, new Insets(12, 0, 0, 0));
         box.getChildren().add(reset);

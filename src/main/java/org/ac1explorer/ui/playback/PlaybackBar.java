@@ -5,12 +5,12 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 import org.ac1explorer.ui.common.Formats;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * Transport controls above the plots: play/pause (Space), stop and rewind, the time expansion
@@ -38,18 +38,16 @@ public final class PlaybackBar extends HBox {
             case PLAYING -> "❚❚ Pause";
         }, c.stateProperty()));
         play.setOnAction(e -> c.togglePlay());
-        Tooltip playTip = new Tooltip();
-        playTip.textProperty().bind(Bindings.createStringBinding(() -> c.unavailableProperty().get() == null
+        Tooltips.install(play, () -> c.unavailableProperty().get() == null
                 ? "Play or pause the stimulus (Space); a click on a plot moves the play position"
-                : c.unavailableProperty().get(), c.unavailableProperty()));
-        play.setTooltip(playTip);
+                : c.unavailableProperty().get());
         c.unavailableProperty().addListener((o, a, b) -> markUnavailable(b != null));
         markUnavailable(c.unavailableProperty().get() != null);
 
         stop.setId("stop-button");
         stop.setFocusTraversable(false);
         stop.setOnAction(e -> c.stop());
-        stop.setTooltip(new Tooltip("Stop and rewind to the start"));
+        Tooltips.install(stop, "Stop and rewind to the start");
 
         expansion.setId("time-expansion");
         expansion.setFocusTraversable(false);
@@ -74,9 +72,9 @@ public final class PlaybackBar extends HBox {
             }
         });
         c.expansionProperty().addListener((o, a, k) -> expansion.setValue(k.intValue()));
-        expansion.setTooltip(new Tooltip("Time expansion: plays the sound k times slower (sample rate ÷ k), which "
+        Tooltips.install(expansion, "Time expansion: plays the sound k times slower (sample rate ÷ k), which "
                 + "divides every pitch by k and brings rat-audible ultrasound into human hearing. The cursor follows "
-                + "stimulus time."));
+                + "stimulus time.");
         Label expLabel = new Label("Time expansion");
         expLabel.setMinWidth(Region.USE_PREF_SIZE);
 

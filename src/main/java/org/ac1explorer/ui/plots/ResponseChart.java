@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.common.VerdictStyle;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The binned response of the kept repeats at the current dt: mean with a ± s.e.m. band, on the
@@ -250,7 +251,7 @@ public final class ResponseChart extends VBox {
     public void showPrediction(double[] times, double[] values, String legend, String tooltip) {
         prediction.set(times, values);
         ((Label) predictionChip.getChildren().get(1)).setText(legend);
-        javafx.scene.control.Tooltip.install(predictionChip, new javafx.scene.control.Tooltip(tooltip));
+        Tooltips.install(predictionChip, tooltip);
         predictionChip.setVisible(true);
         chart.invalidate();
     }

@@ -10,7 +10,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.common.ViewSettings;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The stimulus spectrogram as a ChartFX heatmap: x = time (s), y = band index labelled with the
@@ -117,7 +117,7 @@ public final class SpectrogramChart extends VBox {
 
         map.getItems().setAll(ColourMap.values());
         map.setValue(ColourMap.named(view.colourMapProperty().get()));
-        map.setTooltip(new Tooltip("Colour map of the dB scale"));
+        Tooltips.install(map, "Colour map of the dB scale");
         map.setId("colour-map");
         map.valueProperty().addListener((o, a, b) -> {
             renderer.setColorGradient(b.gradient);
@@ -129,15 +129,15 @@ public final class SpectrogramChart extends VBox {
         range.getValueFactory().setValue(view.dbRangeProperty().get());
         range.setEditable(true);
         range.setPrefWidth(72);
-        range.setTooltip(new Tooltip("dB range of the colour scale (top minus bottom)"));
+        Tooltips.install(range, "dB range of the colour scale (top minus bottom)");
         range.setId("db-range");
         autoTop.selectedProperty().bindBidirectional(view.dbAutoTopProperty());
-        autoTop.setTooltip(new Tooltip("Top of the colour scale = loudest value of this stimulus"));
+        Tooltips.install(autoTop, "Top of the colour scale = loudest value of this stimulus");
         top.setEditable(true);
         top.setPrefWidth(72);
         top.disableProperty().bind(autoTop.selectedProperty());
         top.getValueFactory().setValue(view.dbTopProperty().get());
-        top.setTooltip(new Tooltip("Top of the colour scale, dB"));
+        Tooltips.install(top, "Top of the colour scale, dB");
         range.valueProperty().addListener((o, a, b) -> {
             view.dbRangeProperty().set(b);
             applyZRange();
@@ -152,6 +152,8 @@ public final class SpectrogramChart extends VBox {
 
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);
+        // a long title is cut by the width: its tooltip has it in full
+        Tooltips.install(title, title::getText);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(6, title, gap, fixed(new Label("Colours")), map, fixed(new Label("range")), range,
@@ -204,7 +206,6 @@ public final class SpectrogramChart extends VBox {
 
     public void setTitle(String text) {
         title.setText(text);
-        title.setTooltip(new Tooltip(text));
     }
 
     /** Changes what the plot says while it is empty (no effect while it shows data); touches no data set. */

@@ -14,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -26,6 +25,7 @@ import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.Formats;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.common.VerdictStyle;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The repeats of the selected cell x stimulus, one row per repeat: the detrended trace, or the raw
@@ -117,8 +117,8 @@ public final class TracesChart extends VBox {
         rawB.setId("mode-raw");
         det.setToggleGroup(mode);
         rawB.setToggleGroup(mode);
-        det.setTooltip(new Tooltip("Each repeat minus its MedGauss baseline: what the gating tests and the binning see"));
-        rawB.setTooltip(new Tooltip("Each repeat as recorded, with its MedGauss baseline (dark line), centred on the baseline's median"));
+        Tooltips.install(det, "Each repeat minus its MedGauss baseline: what the gating tests and the binning see");
+        Tooltips.install(rawB, "Each repeat as recorded, with its MedGauss baseline (dark line), centred on the baseline's median");
         raw.bindBidirectional(view.rawTracesProperty());
         (raw.get() ? rawB : det).setSelected(true);
         raw.addListener((o, a, b) -> (b ? rawB : det).setSelected(true)); // set from the View menu or the tour
@@ -133,8 +133,8 @@ public final class TracesChart extends VBox {
         hideRejected.bind(hide.selectedProperty());
         CheckBox over = new CheckBox("Overlay");
         over.setId("overlay-traces");
-        over.setTooltip(new Tooltip("Superimpose the repeats on one absolute mV axis (kept in colour, rejected by hand grey); "
-                + "with Raw + baseline the resting potential is readable"));
+        Tooltips.install(over, "Superimpose the repeats on one absolute mV axis (kept in colour, rejected by hand grey); "
+                + "with Raw + baseline the resting potential is readable");
         over.selectedProperty().bindBidirectional(view.overlayTracesProperty());
         overlayMode.bind(over.selectedProperty());
 
@@ -171,7 +171,7 @@ public final class TracesChart extends VBox {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("legend-chip");
         h.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip.install(h, new Tooltip(tip));
+        Tooltips.install(h, tip);
         return h;
     }
 
@@ -467,9 +467,9 @@ public final class TracesChart extends VBox {
                     l.setText(r.text());
                     l.setStyle("-fx-text-fill: " + (r.hand() == null ? textColour(r.reason()) : r.colour()) + ";"
                             + (focusedRepeat.get() == r.repeat() ? " -fx-font-weight: bold; -fx-underline: true;" : ""));
-                    l.setTooltip(new Tooltip("Repeat " + (r.repeat() + 1) + ": " + (r.hand() == null
+                    Tooltips.install(l, "Repeat " + (r.repeat() + 1) + ": " + (r.hand() == null
                             ? VerdictStyle.label(r.reason()) : r.hand().describe()) + "\n" + r.details()
-                            + "\nClick to select it for K (keep) / R (reject) / N (note)"));
+                            + "\nClick to select it for K (keep) / R (reject) / N (note)");
                     int repeat = r.repeat();
                     l.setOnMouseClicked(e -> focusedRepeat.set(repeat));
                 }

@@ -9,7 +9,6 @@ import io.fair_acc.dataset.spi.DoubleGridDataSet;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
@@ -17,6 +16,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ac1explorer.explore.PopulationRow;
 import org.ac1explorer.ui.plots.PlotStyle;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * One block of the population view: the binned mean responses of the cells of one signal type and
@@ -93,7 +93,7 @@ final class PopulationHeatmap extends VBox {
                 }
             }
         });
-        Tooltip.install(chart, new Tooltip("Click a row to open that cell with this stimulus"));
+        Tooltips.install(chart, "Click a row to open that cell with this stimulus");
     }
 
     /** Gives a y axis the view's fixed label width, so the plot areas of all its charts start at one x. */

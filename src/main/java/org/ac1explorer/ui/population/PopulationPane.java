@@ -7,7 +7,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,6 +17,7 @@ import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.plots.PlotData;
 import org.ac1explorer.ui.plots.SpectrogramChart;
 import org.ac1explorer.ui.plots.TimeAxes;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The population view of the selected stimulus: its spectrogram, and under it on the same time
@@ -59,9 +59,9 @@ public final class PopulationPane extends VBox {
         order.getItems().setAll(PopulationResponse.Order.values());
         order.setValue(PopulationResponse.Order.CC_MAX);
         order.setId("population-order");
-        order.setTooltip(new Tooltip("CC_max: noise ceiling of the kept repeats (high first). Peak latency: time of "
+        Tooltips.install(order, "CC_max: noise ceiling of the kept repeats (high first). Peak latency: time of "
                 + "the largest mean-response bin from the trace start (early first). Strength: s.d. over time of the "
-                + "mean response, mV or Hz (high first). Undefined values last."));
+                + "mean response, mV or Hz (high first). Undefined values last.");
         order.valueProperty().addListener((o, a, b) -> show(controller.response()));
         title.getStyleClass().add("plot-title");
         title.setMinWidth(0);

@@ -6,7 +6,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,6 +14,7 @@ import org.ac1explorer.dsp.GateReason;
 import org.ac1explorer.ui.common.VerdictStyle;
 import org.ac1explorer.explore.DatasetCounts;
 import org.ac1explorer.ui.model.ExplorerModel;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The bottom line: what is going on (with a progress bar and Cancel while a job runs) on the
@@ -41,8 +41,6 @@ public final class StatusBar extends HBox {
         HBox.setHgrow(message, Priority.ALWAYS);
         status.errorProperty().addListener((o, a, b) -> message.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("error"), b));
-        message.setTooltip(new Tooltip());
-        message.getTooltip().textProperty().bind(status.messageProperty());
 
         bar.setPrefWidth(180);
         bar.progressProperty().bind(Bindings.when(status.progressProperty().lessThan(0)).then(-1.0)
@@ -60,7 +58,7 @@ public final class StatusBar extends HBox {
             Label l = new Label("", dot);
             l.getStyleClass().add("counter");
             l.setId("counter-" + VerdictStyle.label(r));
-            Tooltip.install(l, new Tooltip(VerdictStyle.meaning(r) + "\n(all repeats of the cohort at the current knobs)"));
+            Tooltips.install(l, VerdictStyle.meaning(r) + "\n(all repeats of the cohort at the current knobs)");
             counterLabels[r.ordinal()] = l;
             counters.getChildren().add(l);
         }
@@ -68,9 +66,7 @@ public final class StatusBar extends HBox {
         // the counters keep their width: a long message is cut (full text in its tooltip) instead
         counters.setMinWidth(Region.USE_PREF_SIZE);
         message.setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
-        javafx.scene.control.Tooltip full = new javafx.scene.control.Tooltip();
-        full.textProperty().bind(message.textProperty());
-        message.setTooltip(full);
+        Tooltips.install(message, message::getText);
         countsNote.getStyleClass().add("counts-note");
         counters.getChildren().add(countsNote);
 
@@ -109,7 +105,7 @@ public final class StatusBar extends HBox {
         hand.textProperty().bind(Bindings.concat("✎ ", summary));
         hand.visibleProperty().bind(Bindings.isNotEmpty(summary));
         hand.managedProperty().bind(hand.visibleProperty());
-        Tooltip.install(hand, new Tooltip("Hand decisions of the open curation file (Curation ▸ All hand decisions…)"));
+        Tooltips.install(hand, "Hand decisions of the open curation file (Curation ▸ All hand decisions…)");
         counters.getChildren().add(0, hand);
     }
 

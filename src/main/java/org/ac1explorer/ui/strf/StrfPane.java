@@ -18,7 +18,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,6 +36,7 @@ import org.ac1explorer.ui.model.ExplorerModel;
 import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.plots.PlotStyle;
 import org.ac1explorer.ui.plots.ResponseChart;
+import org.ac1explorer.ui.common.Tooltips;
 
 /**
  * The model view of the selected cell: its linear STRF as a heatmap (frequency in kHz x lag in
@@ -135,8 +135,8 @@ public final class StrfPane extends VBox {
         r.getDatasets().add(grid);
         heatmap.getAxes().add(zAxis);
         heatmap.getRenderers().add(r);
-        Tooltip.install(heatmap, new Tooltip("Weights of the linear STRF: red = more sound energy at this frequency, "
-                + "this long before, raises the response; blue lowers it. Colour range symmetric about 0."));
+        Tooltips.install(heatmap, "Weights of the linear STRF: red = more sound energy at this frequency, "
+                + "this long before, raises the response; blue lowers it. Colour range symmetric about 0.");
 
         curve = plainChart(lambdaAxis, rAxis, "strf-curve");
         curve.setId("strf-lambda-curve");
@@ -151,8 +151,8 @@ public final class StrfPane extends VBox {
         marker.getDatasets().add(chosenPoint);
         curve.getRenderers().addAll(lines, marker);
         rAxis.setAutoRangePadding(0.1);
-        Tooltip.install(curve, new Tooltip("Correlation used to choose the ridge strength λ, over the λ grid "
-                + "(10⁻³ … 10⁴ × the mean eigenvalue of XᵀX); the orange dot is the chosen λ"));
+        Tooltips.install(curve, "Correlation used to choose the ridge strength λ, over the λ grid "
+                + "(10⁻³ … 10⁴ × the mean eigenvalue of XᵀX); the orange dot is the chosen λ");
 
         GridPane stats = new GridPane();
         stats.setHgap(8);
@@ -181,7 +181,7 @@ public final class StrfPane extends VBox {
         maxLag.setEditable(true);
         maxLag.setPrefWidth(80);
         maxLag.setId("strf-max-lag");
-        maxLag.setTooltip(new Tooltip("Longest lag of the STRF, ms (lags 0 … this, one per time bin)"));
+        Tooltips.install(maxLag, "Longest lag of the STRF, ms (lags 0 … this, one per time bin)");
         perOctave.setId("strf-resolution");
         perOctave.setConverter(new StringConverter<>() {
             @Override
@@ -195,8 +195,8 @@ public final class StrfPane extends VBox {
                 return null;
             }
         });
-        perOctave.setTooltip(new Tooltip("Frequency resolution of the STRF: adjacent spectrogram bands are averaged (dB). "
-                + "Fewer bands fit faster and need less data; the solve grows with the cube of bands × lags."));
+        Tooltips.install(perOctave, "Frequency resolution of the STRF: adjacent spectrogram bands are averaged (dB). "
+                + "Fewer bands fit faster and need less data; the solve grows with the cube of bands × lags.");
         validation.getItems().setAll(false, true);
         validation.setConverter(new StringConverter<>() {
             @Override
@@ -211,9 +211,9 @@ public final class StrfPane extends VBox {
         });
         validation.setValue(false);
         validation.setId("strf-validation");
-        validation.setTooltip(new Tooltip("How λ is chosen and r measured: cross-validation over the cell's stimuli in "
+        Tooltips.install(validation, "How λ is chosen and r measured: cross-validation over the cell's stimuli in "
                 + "5 folds (one fold per stimulus when it heard fewer than 5), or the published per-cell split of the Wehr models (first train stimuli train, next val "
-                + "choose λ, last test give r; stimuli in the cell's order)"));
+                + "choose λ, last test give r; stimuli in the cell's order)");
         auto.setId("strf-auto");
         auto.selectedProperty().bindBidirectional(controller.autoProperty());
         fitButton.setId("strf-fit");
@@ -395,8 +395,8 @@ public final class StrfPane extends VBox {
 
         heldOut.setText(Formats.num(r.heldOutR(), 2));
         ceiling.setText("CC_max " + Formats.num(r.ccMax(), 2) + " → CC_norm " + Formats.num(r.ccNorm(), 2));
-        Tooltip.install(ceiling, new Tooltip("CC_max: the largest r any model could reach given the repeat-to-repeat "
-                + "variability of the same stimuli (Schoppe et al. 2016); CC_norm = r / CC_max"));
+        Tooltips.install(ceiling, "CC_max: the largest r any model could reach given the repeat-to-repeat "
+                + "variability of the same stimuli (Schoppe et al. 2016); CC_norm = r / CC_max");
         double alpha = r.relativeLambdas()[r.chosen()];
         lambda.setText(Formats.sig(alpha) + " × mean eigenvalue = " + Formats.sig(r.lambda()));
         boolean noSplit = Boolean.TRUE.equals(validation.getValue()) && !hasSplit;
