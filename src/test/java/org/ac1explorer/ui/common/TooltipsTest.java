@@ -25,10 +25,6 @@ class TooltipsTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
     private static void enter(Node n) {
         Event.fireEvent(n, new MouseEvent(MouseEvent.MOUSE_ENTERED, 1, 1, 1, 1, MouseButton.NONE, 0,
                 false, false, false, false, false, false, false, false, false, false, null));
@@ -36,7 +32,7 @@ class TooltipsTest {
 
     @Test
     void aTooltipIsMadeWhenThePointerFirstEntersAndReusedAfter() throws Exception {
-        fx(() -> {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
             Label l = new Label("a long name cut by its column");
             Tooltips.install(l, "what the label holds");
             assertNull(l.getTooltip(), "nothing made with the node");
@@ -51,7 +47,7 @@ class TooltipsTest {
 
     @Test
     void theTextFollowsWhatTheNodeShowsAndBlankMeansNone() throws Exception {
-        fx(() -> {
+        WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
             Region r = new Region();
             AtomicReference<String> text = new AtomicReference<>("first");
             Tooltips.install(r, text::get);

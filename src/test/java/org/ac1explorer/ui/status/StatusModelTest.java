@@ -22,10 +22,6 @@ class StatusModelTest {
         FxToolkit.registerPrimaryStage();
     }
 
-    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
     private static Task<String> job(String title, CountDownLatch release) {
         Task<String> t = new Task<>() {
             @Override
@@ -43,13 +39,13 @@ class StatusModelTest {
     void aJobThatEndsWithinTheQuietPeriodChangesNothingOnScreen() throws Exception {
         BackgroundWork work = new BackgroundWork(1);
         try {
-            StatusModel status = fx(StatusModel::new);
+            StatusModel status = WaitForAsyncUtils.waitForAsyncFx(10_000, StatusModel::new);
             List<String> messages = new CopyOnWriteArrayList<>();
             List<Boolean> shown = new CopyOnWriteArrayList<>();
             CountDownLatch release = new CountDownLatch(1);
             release.countDown();
             Task<String> t = job("Opening demo dataset", release);
-            fx(() -> {
+            WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
                 status.messageProperty().addListener((o, a, m) -> messages.add(m));
                 status.progressShownProperty().addListener((o, a, b) -> shown.add(b));
                 status.track(t);
@@ -60,7 +56,7 @@ class StatusModelTest {
             t.get(10, TimeUnit.SECONDS);
             WaitForAsyncUtils.sleep((long) StatusModel.QUIET.toMillis() + 300, TimeUnit.MILLISECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(fx(status::isBusy));
+            assertFalse(WaitForAsyncUtils.waitForAsyncFx(10_000, status::isBusy));
             assertEquals(List.of(), shown, "the progress bar never appeared");
             assertTrue(messages.stream().noneMatch(m -> m.startsWith("Opening")), messages.toString());
         } finally {
@@ -73,24 +69,24 @@ class StatusModelTest {
         BackgroundWork work = new BackgroundWork(1);
         CountDownLatch release = new CountDownLatch(1);
         try {
-            StatusModel status = fx(StatusModel::new);
+            StatusModel status = WaitForAsyncUtils.waitForAsyncFx(10_000, StatusModel::new);
             Task<String> t = job("Exporting", release);
-            fx(() -> {
+            WaitForAsyncUtils.waitForAsyncFx(10_000, () -> {
                 status.track(t);
                 return null;
             });
             work.submit(t);
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!fx(() -> status.progressShownProperty().get()) && System.nanoTime() < until) {
+            while (!WaitForAsyncUtils.waitForAsyncFx(10_000, () -> status.progressShownProperty().get()) && System.nanoTime() < until) {
                 WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
             }
-            assertTrue(fx(() -> status.progressShownProperty().get()));
-            assertEquals("Exporting: step 1", fx(() -> status.messageProperty().get()));
+            assertTrue(WaitForAsyncUtils.waitForAsyncFx(10_000, () -> status.progressShownProperty().get()));
+            assertEquals("Exporting: step 1", WaitForAsyncUtils.waitForAsyncFx(10_000, () -> status.messageProperty().get()));
             release.countDown();
             t.get(10, TimeUnit.SECONDS);
             WaitForAsyncUtils.waitForFxEvents();
-            assertFalse(fx(() -> status.progressShownProperty().get()));
-            assertFalse(fx(status::isBusy));
+            assertFalse(WaitForAsyncUtils.waitForAsyncFx(10_000, () -> status.progressShownProperty().get()));
+            assertFalse(WaitForAsyncUtils.waitForAsyncFx(10_000, status::isBusy));
         } finally {
             release.countDown();
             work.shutdown();
