@@ -77,10 +77,11 @@ final class ExplorerLayout {
         rightTabs.setMinWidth(RIGHT_MIN);
         rightTabs.setPrefWidth(330);
 
-        centreTabs = tabs("centre-tabs", new Tab("Cell", v.plots()), new Tab("Population", v.population()));
+        Tab population = new Tab("Population");
+        centreTabs = tabs("centre-tabs", new Tab("Cell", v.plots()), population);
+        contentOnFirstSelection(population, v::population);
         centreTabs.getTabs().get(1).setTooltip(new Tooltip(
                 "Every cell that heard the selected stimulus: binned mean responses under its spectrogram"));
-        v.population().controller().activeProperty().bind(centreTabs.getSelectionModel().selectedIndexProperty().isEqualTo(1));
         centre = new VBox(v.playbackBar(), centreTabs);
         VBox.setVgrow(centreTabs, Priority.ALWAYS);
         columns = new SplitPane(left, centre, rightTabs);
@@ -126,7 +127,11 @@ final class ExplorerLayout {
 
     private static TabPane tabs(String id, Tab... tabs) {
         for (int i = 1; i < tabs.length; i++) {
-            contentOnFirstSelection(tabs[i]);
+            Node content = tabs[i].getContent();
+            if (content != null) {
+                tabs[i].setContent(null);
+                contentOnFirstSelection(tabs[i], () -> content);
+            }
         }
         TabPane t = new TabPane(tabs);
         t.setId(id);
@@ -137,11 +142,10 @@ final class ExplorerLayout {
 
     /**
      * A tab not shown at first gets its content when first selected: its controls are styled and
-     * skinned then, not while the window opens (a third of the first frame's work).
+     * skinned then, not while the window opens (a third of the first frame's work); a content made
+     * by {@code content} only then (the Population view) is not even built before.
      */
-    private static void contentOnFirstSelection(Tab tab) {
-        Node content = tab.getContent();
-        tab.setContent(null);
+    private static void contentOnFirstSelection(Tab tab, java.util.function.Supplier<Node> content) {
         tab.getProperties().put(PENDING_CONTENT, content);
         tab.selectedProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
@@ -149,15 +153,17 @@ final class ExplorerLayout {
                 if (selected) {
                     tab.selectedProperty().removeListener(this);
                     tab.getProperties().remove(PENDING_CONTENT);
-                    tab.setContent(content);
+                    tab.setContent(content.get());
                 }
             }
         });
     }
 
-    /** A tab's content, attached or still waiting for the tab's first selection. */
+    /** A tab's content, attached or still waiting for the tab's first selection (then made if it must be). */
+    @SuppressWarnings("unchecked")
     private static Node contentOf(Tab tab) {
-        return tab.getContent() != null ? tab.getContent() : (Node) tab.getProperties().get(PENDING_CONTENT);
+        return tab.getContent() != null ? tab.getContent()
+                : ((java.util.function.Supplier<Node>) tab.getProperties().get(PENDING_CONTENT)).get();
     }
 
     private static final String PENDING_CONTENT = "ac1.pendingContent";
@@ -182,6 +188,11 @@ final class ExplorerLayout {
     /** Shows the selected cell's plots. */
     void showCellView() {
         centreTabs.getSelectionModel().select(0);
+    }
+
+    /** Whether the Population tab is the one shown in the centre. */
+    javafx.beans.value.ObservableBooleanValue populationShown() {
+        return centreTabs.getSelectionModel().selectedIndexProperty().isEqualTo(1);
     }
 
     /** Switches between the cell's plots and the population of its stimulus. */

@@ -100,10 +100,14 @@ public final class MainWindow {
         });
         StrfPane strfPane = new StrfPane(model, strf);
         strfPane.drawPredictionsOn(plots.response());
+        PopulationPane[] population = new PopulationPane[1];
         views = new ExplorerViews(browser, new ProblemsPane(model.problems()),
-                new CellsTable(model, browser.publishedOnlyProperty()), plots, knobs, strfPane,
-                new PopulationPane(controllers.population(), view, this::openFromPopulation),
-                new PlaybackBar(playback), new StatusBar(status, model, controllers.counts().runningProperty()));
+                new CellsTable(model, browser.publishedOnlyProperty()), plots, knobs, strfPane, () -> {
+                    if (population[0] == null) {
+                        population[0] = new PopulationPane(controllers.population(), view, this::openFromPopulation);
+                    }
+                    return population[0];
+                }, new PlaybackBar(playback), new StatusBar(status, model, controllers.counts().runningProperty()));
         new Playhead(playback, plots.time(), List.of(plots.spectrogram().chart(), plots.traces().chart(),
                 plots.response().chart()));
         playback.setOnProblem(this::soundProblem);
@@ -115,6 +119,7 @@ public final class MainWindow {
         wireStatus();
 
         layout = new ExplorerLayout(views);
+        controllers.population().activeProperty().bind(layout.populationShown());
         tour = new GuidedTour(model, new GuidedTour.Targets(browser, views.playbackBar(), plots, layout.knobsColumn(),
                 strfPane, layout::reveal));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();

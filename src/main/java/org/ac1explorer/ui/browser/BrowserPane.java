@@ -346,6 +346,7 @@ public final class BrowserPane extends VBox {
             if (isEmpty || item == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null); // a reused row's tooltip is made again when the pointer enters
                 return;
             }
             if (item instanceof BrowserNode.Group g) {
@@ -353,6 +354,7 @@ public final class BrowserPane extends VBox {
                 name.setText(cap(g.experimenter()) + " · " + g.site());
                 badge.setText(g.cells() + (g.cells() == 1 ? " cell" : " cells"));
                 badge.getStyleClass().add("badge-count");
+                setTooltip(null);
             } else if (item instanceof BrowserNode.Cell c) {
                 getStyleClass().add("cell-row");
                 CellRecord r = c.cell();

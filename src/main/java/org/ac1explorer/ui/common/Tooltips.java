@@ -10,7 +10,8 @@ import javafx.scene.input.MouseEvent;
  * Tooltips made when the pointer enters their node, not with the node: a {@link Tooltip} is a popup
  * window with a scene of its own, and the window's sixty-odd (plus one per table cell, tree row and
  * repeat label, made again on every update) were a tenth of the JavaFX thread's work before the
- * first frame. The text is asked for on each entry, so it can follow what the node shows. Long
+ * first frame. The text is asked for on each entry and as the tooltip shows, so it follows what
+ * the node shows (a table cell reused for another row under a still pointer). Long
  * texts wrap at {@link #MAX_WIDTH} px.
  */
 public final class Tooltips {
@@ -59,6 +60,16 @@ public final class Tooltips {
                 t = new Tooltip();
                 t.setWrapText(true);
                 t.setMaxWidth(MAX_WIDTH);
+                Tooltip made = t;
+                // asked again as it shows: what the node shows may have changed under a still pointer
+                made.setOnShowing(e -> {
+                    String now = ((Entry) node.getProperties().get(KEY + ".handler")).text().get();
+                    if (now == null || now.isBlank()) {
+                        javafx.application.Platform.runLater(made::hide);
+                    } else {
+                        made.setText(now);
+                    }
+                });
                 node.getProperties().put(KEY, t);
             }
             t.setText(s);

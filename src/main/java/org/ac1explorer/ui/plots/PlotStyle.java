@@ -102,7 +102,7 @@ public final class PlotStyle {
         c.setLegendVisible(false);
         c.setAnimated(false);
         c.getRenderers().clear();
-        Zoomer z = new Zoomer(AxisMode.X, false);
+        Zoomer z = new BarlessZoomer();
         z.setSliderVisible(false);
         z.setAutoZoomEnabled(false);
         z.setUpdateTickUnit(false);
@@ -129,6 +129,21 @@ public final class PlotStyle {
         c.heightProperty().addListener((o, a, b) -> fit.run());
         room.run();
         return c;
+    }
+
+    /**
+     * ChartFX's zoomer on the time axis without its bar of zoom buttons: the charts' tool bar is never
+     * shown, and the buttons' icon font took a twentieth of the JavaFX thread's work before the first frame.
+     */
+    private static final class BarlessZoomer extends Zoomer {
+        BarlessZoomer() {
+            super(AxisMode.X, false);
+        }
+
+        @Override
+        public javafx.scene.layout.HBox getZoomInteractorBar() {
+            return new javafx.scene.layout.HBox();
+        }
     }
 
     /** A chart never asks for more than this (px): three stacked plots must still fit a laptop screen. */

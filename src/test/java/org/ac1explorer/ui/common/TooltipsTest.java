@@ -61,6 +61,9 @@ class TooltipsTest {
             text.set("back");
             enter(r);
             assertEquals("back", Tooltips.current(r).getText());
+            text.set("changed under a still pointer");
+            Tooltips.current(r).getOnShowing().handle(null);
+            assertEquals("changed under a still pointer", Tooltips.current(r).getText(), "asked again as it shows");
             return null;
         });
     }
