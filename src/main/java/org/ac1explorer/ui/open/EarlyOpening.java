@@ -53,7 +53,8 @@ public final class EarlyOpening {
     private void read(Settings store, ViewSettings.Reopened r) {
         LoadedDataset d;
         try {
-            d = OpenController.read(folder, demo, ProgressMonitor.NONE);         } catch (IOException | RuntimeException e) {
+            d = OpenController.read(folder, demo, progress);
+        } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
             return;
         }
@@ -67,6 +68,40 @@ public final class EarlyOpening {
         }
     }
 
+    /**
+     * The read's progress, passed on to the open that took the result (shown in its status line),
+     * and that open's cancellation, which stops the read: nobody else would take it.
+     */
+    private static final class Relay implements ProgressMonitor {
+        private volatile ProgressMonitor to = ProgressMonitor.NONE;
+        private volatile long done;
+        private volatile long total;
+        private volatile String message;
+
+        @Override
+        public void progress(long done, long total, String message) {
+            this.done = done;
+            this.total = total;
+            this.message = message;
+            to.progress(done, total, message);
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return to.isCancelled();
+        }
+
+        void reportTo(ProgressMonitor m) {
+            to = m;
+            String said = message;
+            if (said != null) {
+                m.progress(done, total, said);
+            }
+        }
+    }
+
+    private final Relay progress = new Relay();
+
     /** The curation the window will open; a broken file counts as none (the window reports it). */
     private static Curation curation(Path remembered) {
         try {
@@ -79,6 +114,11 @@ public final class EarlyOpening {
     /** The result when it is for {@code folder} (and the demo, or not, alike), once; null otherwise. */
     CompletableFuture<LoadedDataset> take(Path folder, boolean demo) {
         return this.folder.equals(folder) && this.demo == demo && taken.compareAndSet(false, true) ? result : null;
+    }
+
+    /** From now on the read reports its progress to {@code m}, and stops when {@code m} is cancelled. */
+    void reportTo(ProgressMonitor m) {
+        progress.reportTo(m);
     }
 
     /** Releases the dataset's files once it is read, unless the window took it. */

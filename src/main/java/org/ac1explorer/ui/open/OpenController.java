@@ -130,15 +130,17 @@ public final class OpenController {
         String remembered = view.lastSelectionProperty().get();
         Params params = model.params();
         Curation curation = model.curation();
-        CompletableFuture<LoadedDataset> ahead = early == null || generate ? null : early.take(folder, demo);
+        EarlyOpening readAhead = early;
+        CompletableFuture<LoadedDataset> ahead = readAhead == null || generate ? null : readAhead.take(folder, demo);
         Tasks.BackgroundTask<LoadedDataset> t = job.run(Tasks.create(ctx -> {
                     if (generate) {
                         generateDemo(folder, ctx);
                     }
                     if (ahead != null) {
-                        LoadedDataset read = awaitEarly(ahead, ctx);
-                        if (read != null) {
-                            return read;
+                        readAhead.reportTo(ctx);
+                        LoadedDataset d = awaitEarly(ahead, ctx);
+                        if (d != null) {
+                            return d;
                         }
                     }
                     LoadedDataset d = read(folder, demo, ctx);

@@ -78,6 +78,23 @@ class EarlyOpeningTest {
     }
 
     @Test
+    void theOpenThatTakesTheResultIsToldHowFarTheReadGot() throws Exception {
+        Path mini = Fixtures.mini();
+        EarlyOpening early = EarlyOpening.begin(remembering(mini.toString(), ""), incompleteDemo(), null);
+        CompletableFuture<LoadedDataset> f = early.take(mini, false);
+        f.get(30, TimeUnit.SECONDS).archive().close();
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        early.reportTo(new ProgressMonitor() {
+            @Override
+            public void progress(long done, long total, String message) {
+                said.add(done + "/" + total + " " + message);
+            }
+        });
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).contains("Reading cells"), said.toString());
+    }
+
+    @Test
     void theDemoStillToGenerateIsNotReadEarly() throws Exception {
         assertNull(EarlyOpening.begin(remembering("demo", ""), incompleteDemo(), null));
         assertNull(EarlyOpening.begin(remembering("", ""), incompleteDemo(), null));
