@@ -17,7 +17,10 @@ import javafx.scene.input.MouseEvent;
 public final class Tooltips {
     /** Width at which a tooltip's text wraps, px. */
     public static final double MAX_WIDTH = 420;
+    /** Node property keys: the tooltip made for the node, its entry handler, and (not a control) the tooltip installed. */
     private static final String KEY = "ac1.tooltip";
+    private static final String HANDLER = "ac1.tooltip.handler";
+    private static final String INSTALLED = "ac1.tooltip.installed";
 
     private Tooltips() {
     }
@@ -32,18 +35,18 @@ public final class Tooltips {
      * while it returns null or blank. Replaces a tooltip installed here before.
      */
     public static void install(Node node, Supplier<String> text) {
-        Object old = node.getProperties().get(KEY + ".handler");
+        Object old = node.getProperties().get(HANDLER);
         if (old instanceof Entry e) {
             node.removeEventHandler(MouseEvent.MOUSE_ENTERED, e);
         }
         Entry e = new Entry(node, text);
-        node.getProperties().put(KEY + ".handler", e);
+        node.getProperties().put(HANDLER, e);
         node.addEventHandler(MouseEvent.MOUSE_ENTERED, e);
     }
 
     /** The tooltip {@code node} shows now (made on the pointer's first entry), or null. */
     public static Tooltip current(Node node) {
-        return node instanceof Control c ? c.getTooltip() : (Tooltip) node.getProperties().get(KEY + ".installed");
+        return node instanceof Control c ? c.getTooltip() : (Tooltip) node.getProperties().get(INSTALLED);
     }
 
     private record Entry(Node node, Supplier<String> text) implements javafx.event.EventHandler<MouseEvent> {
@@ -63,7 +66,7 @@ public final class Tooltips {
                 Tooltip made = t;
                 // asked again as it shows: what the node shows may have changed under a still pointer
                 made.setOnShowing(e -> {
-                    String now = ((Entry) node.getProperties().get(KEY + ".handler")).text().get();
+                    String now = ((Entry) node.getProperties().get(HANDLER)).text().get();
                     if (now == null || now.isBlank()) {
                         javafx.application.Platform.runLater(made::hide);
                     } else {
@@ -79,7 +82,7 @@ public final class Tooltips {
                     c.setTooltip(t);
                 } else {
                     Tooltip.install(node, t);
-                    node.getProperties().put(KEY + ".installed", t);
+                    node.getProperties().put(INSTALLED, t);
                 }
             }
         }
@@ -92,7 +95,7 @@ public final class Tooltips {
                 c.setTooltip(null);
             } else {
                 Tooltip.uninstall(node, shown);
-                node.getProperties().remove(KEY + ".installed");
+                node.getProperties().remove(INSTALLED);
             }
         }
     }

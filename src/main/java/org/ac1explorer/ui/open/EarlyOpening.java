@@ -8,7 +8,6 @@ import org.ac1explorer.archive.ProgressMonitor;
 import org.ac1explorer.curation.Curation;
 import org.ac1explorer.curation.CurationFormatException;
 import org.ac1explorer.dataset.Params;
-import org.ac1explorer.explore.Selection;
 import org.ac1explorer.ui.common.Settings;
 import org.ac1explorer.ui.common.ViewSettings;
 import org.ac1explorer.ui.curation.CurationController;
@@ -51,20 +50,11 @@ public final class EarlyOpening {
     }
 
     private void read(Settings store, ViewSettings.Reopened r) {
-        LoadedDataset d;
         try {
-            d = OpenController.read(folder, demo, progress);
+            result.complete(OpenController.readAndPrefetch(folder, demo, progress, r.lastSelection(), store.loadParams(),
+                    curation(r.curationFile())));
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
-            return;
-        }
-        Runnable[] selection = new Runnable[1];
-        Selection.byId(d.cells(), r.lastSelection()).ifPresent(sel -> d.analyzer().prefetch(sel, store.loadParams(),
-                curation(r.curationFile()), work -> selection[0] = work));
-        // handed over before the selection is computed: the window fills its lists meanwhile
-        result.complete(d);
-        if (selection[0] != null) {
-            selection[0].run();
         }
     }
 
@@ -119,6 +109,21 @@ public final class EarlyOpening {
     /** From now on the read reports its progress to {@code m}, and stops when {@code m} is cancelled. */
     void reportTo(ProgressMonitor m) {
         progress.reportTo(m);
+    }
+
+    /**
+     * The dataset, for the open that {@linkplain #take took} it, waiting while {@code ctx} is not
+     * cancelled and showing the read's progress there; null when the read failed (the open then reads
+     * the folder itself and reports why). A cancelled wait releases the dataset once it is read.
+     */
+    LoadedDataset await(ProgressMonitor ctx) {
+        reportTo(ctx);
+        try {
+            return ctx.await(result);
+        } catch (java.util.concurrent.CancellationException e) {
+            result.thenAccept(EarlyOpening::close);
+            throw e;
+        }
     }
 
     /** Releases the dataset's files once it is read, unless the window took it. */

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.function.Consumer;
@@ -136,18 +135,8 @@ public final class OpenController {
                     if (generate) {
                         generateDemo(folder, ctx);
                     }
-                    if (ahead != null) {
-                        readAhead.reportTo(ctx);
-                        LoadedDataset d = awaitEarly(ahead, ctx);
-                        if (d != null) {
-                            return d;
-                        }
-                    }
-                    LoadedDataset d = read(folder, demo, ctx);
-                    // the window restores the remembered selection: compute it while the browser and tables fill
-                    Selection.byId(d.cells(), remembered).ifPresent(sel -> d.analyzer().prefetch(sel, params, curation,
-                            r -> startDaemon(r, "ac1-prefetch-selection")));
-                    return d;
+                    LoadedDataset d = ahead == null ? null : readAhead.await(ctx);
+                    return d != null ? d : readAndPrefetch(folder, demo, ctx, remembered, params, curation);
                 })
                 .title(generate ? "Preparing the demo dataset" : "Opening " + displayName(folder, demo))
                 .onSuccess(d -> {
@@ -171,16 +160,17 @@ public final class OpenController {
         return t;
     }
 
-    /** The early read's dataset; null when it failed (the folder is then read again, and its error reported). */
-    private static LoadedDataset awaitEarly(CompletableFuture<LoadedDataset> ahead,
-                                            TaskContext ctx) {
-        try {
-            return ctx.await(ahead);
-        } catch (CancellationException e) {
-            // nobody will take it now: release its files once it is read
-            ahead.thenAccept(EarlyOpening::close);
-            throw e;
-        }
+    /**
+     * {@link #read}, then the remembered selection ({@code remembered}, its id) computed at these knobs
+     * and curation on a thread of its own: the window restores it while its lists fill, and its
+     * request joins that computation.
+     */
+    static LoadedDataset readAndPrefetch(Path folder, boolean demo, ProgressMonitor ctx, String remembered, Params params,
+                                         Curation curation) throws IOException {
+        LoadedDataset d = read(folder, demo, ctx);
+        Selection.byId(d.cells(), remembered).ifPresent(sel -> d.analyzer().prefetch(sel, params, curation,
+                r -> startDaemon(r, "ac1-prefetch-selection")));
+        return d;
     }
 
     static void startDaemon(Runnable r, String name) {
